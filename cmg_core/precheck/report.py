@@ -1,0 +1,88 @@
+"""Findings and the pre-check report: plain values, serialised exactly as SPEC §3 says."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # blocks the deposit
+    WARNING = "warning"  # worth a look, does not block
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    row: int | None  # Excel row number as the user sees it; None for file-level findings
+    column: str | None  # Excel column letter
+    field: str | None  # header of the column
+    value: object  # as read (str, number, date…); JSON-serialised as text where needed
+    message: str  # French: what is wrong
+    hint: str  # French: how to fix it
+
+    @property
+    def cell(self) -> str | None:
+        """`B12`, or None when the finding is not about one cell."""
+        if self.row is None or self.column is None:
+            return None
+        return f"{self.column}{self.row}"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data["value"] = json_value(self.value)
+        return data
+
+
+def json_value(value: object) -> object:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class Report:
+    file: str
+    template: str | None  # "MC", "GAD" or None when not recognised
+    month: str | None  # "MM/AAAA" when the file holds one readable month
+    rows: int  # data rows read
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return counts
+
+    def codes(self) -> set[str]:
+        return {f.code for f in self.findings}
+
+    def triples(self) -> set[tuple[str, int | None, str | None]]:
+        """`(code, row, column)` of every finding: what tests assert on."""
+        return {(f.code, f.row, f.column) for f in self.findings}
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "template": self.template,
+            "month": self.month,
+            "valid": self.valid,
+            "rows": self.rows,
+            "counts": self.counts,
+            "findings": [f.to_dict() for f in self.findings],
+        }

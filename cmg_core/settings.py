@@ -1,0 +1,83 @@
+"""Settings: one documented table of environment variables, read in one place.
+
+The README's configuration table is checked against `SETTINGS` by a test, so a setting cannot
+exist undocumented. `.streamlit/secrets.toml` entries of the same names are honoured by the
+portal, which copies them into the environment before anything reads a setting.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SANDBOX_TOKEN = "sandbox-demo-token"
+SANDBOX_INSTRUCTEUR_ID = "SW5zdHJ1Y3RldXItMQ=="  # global id of "Instructeur-1" in the sandbox
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "DATABASE_URL",
+        f"sqlite:///{ROOT / 'var' / 'cmg.db'}",
+        "SQLAlchemy URL of the database (SQLite file or postgresql+psycopg://…).",
+    ),
+    Setting(
+        "CMG_STORAGE_DIR",
+        str(ROOT / "var" / "storage"),
+        "Folder for deposited files, PDFs, bilans and feed files (content-addressed).",
+    ),
+    Setting(
+        "CMG_DS_URL",
+        "http://127.0.0.1:8765",
+        "Base URL of DS: the local sandbox, or https://demarche.numerique.gouv.fr.",
+    ),
+    Setting("CMG_DS_TOKEN", SANDBOX_TOKEN, "DS API token (Bearer). Never logged."),
+    Setting(
+        "CMG_DS_INSTRUCTEUR_ID",
+        SANDBOX_INSTRUCTEUR_ID,
+        "Global id of the DS instructeur the back office acts as.",
+    ),
+    Setting("CMG_DEMARCHE_HABILITATIONS", "1001", "Number of the habilitations démarche."),
+    Setting("CMG_DEMARCHE_MC", "1002", "Number of the micro-crèche monthly démarche."),
+    Setting("CMG_DEMARCHE_GAD", "1003", "Number of the garde à domicile monthly démarche."),
+    Setting(
+        "CMG_DS_PUBLIC_URL",
+        "",
+        "Public address where partners open the démarches (empty: derived from CMG_DS_URL).",
+    ),
+    Setting(
+        "CMG_SANDBOX_DB",
+        str(ROOT / "var" / "ds-sandbox.db"),
+        "SQLite file holding the DS sandbox's own state.",
+    ),
+    Setting("CMG_CAF_NAME", "Caf de Maine-et-Loire", "Name of the Caf printed on documents."),
+    Setting("CMG_CAF_CODE", "493", "Code of the Caf."),
+    Setting("CMG_DEMO", "0", "1 in demo mode: demo staff accounts exist and are printed."),
+    Setting("CMG_LOG_LEVEL", "INFO", "Python logging level."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The value of a documented setting: the environment, else its default."""
+    setting = _BY_NAME[name]  # KeyError on an undocumented name is deliberate
+    value = os.environ.get(name, "")
+    return value if value != "" else setting.default
+
+
+def get_int(name: str) -> int:
+    return int(get(name))
+
+
+def get_bool(name: str) -> bool:
+    return get(name).strip().lower() in {"1", "true", "yes", "oui"}
