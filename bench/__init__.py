@@ -1,0 +1,1 @@
+"""Benchmark scripts run by `make bench`; each `bench_*.py` module has a `main()`."""
