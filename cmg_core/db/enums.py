@@ -1,0 +1,157 @@
+"""The states and codes stored in the database, with their French labels for people.
+
+Stored values are stable English slugs; `label(member)` gives the French text the CLI and the
+staff pages show.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PartnerKind(StrEnum):
+    MC = "MC"  # micro-crèche
+    GAD = "GAD"  # garde à domicile
+
+
+class DossierStatus(StrEnum):
+    """Where the back office stands with one DS dossier (its own stage: habilitations or intake)."""
+
+    PENDING = "pending"  # fetched, not processed yet (or changed on DS since)
+    DONE = "done"  # processed: accepted, refused or sent back for correction
+    FAILED = "failed"  # the last attempt failed; retried on the next run
+
+
+class HabilitationOperation(StrEnum):
+    ADD = "AJOUT"
+    CHANGE = "MODIFICATION"
+    REMOVE = "SUPPRESSION"
+    SEED = "INITIALISATION"  # created by the synthetic seed or an administrator
+
+
+class DepositStatus(StrEnum):
+    RECEIVED = "received"
+    INVALID = "invalid"  # refused before the pre-check (not authorised, wrong démarche…)
+    CORRECTION_REQUESTED = "correction_requested"
+    ACCEPTED = "accepted"
+    SUPERSEDED = "superseded"  # replaced by a later file for the same SIRET × month × démarche
+    PROCESSED = "processed"
+
+
+class LineOutcome(StrEnum):
+    PENDING = "pending"
+    APPLIED = "applied"  # processed automatically
+    QUEUED = "queued"  # re-assigned to a GCA
+    REJECTED = "rejected"  # not processable at all (e.g. unknown allocataire)
+
+
+class AttestationState(StrEnum):
+    CREATED = "created"  # PDF rendered
+    FILED = "filed"  # PDF filed in the allocataire's GED record
+    FED = "fed"  # exported in a NIMS feed run
+    PROCESSED = "processed"
+    QUEUED = "queued"  # waiting in the GCA queue
+
+
+class QueueReason(StrEnum):
+    NOT_AFFILIATED = "not_affiliated"
+    FILE_BEING_UPDATED = "file_being_updated"
+    TWINS = "twins"
+    CMG_CLAIM_UNKNOWN = "cmg_claim_unknown"
+    CHILD_NOT_FOUND = "child_not_found"
+
+
+class QueueStatus(StrEnum):
+    OPEN = "open"
+    TAKEN = "taken"
+    RESOLVED = "resolved"
+
+
+class QueueOutcome(StrEnum):
+    APPLIED = "applied"  # processed by hand
+    REFUSED = "refused"  # the CMG is not due
+    NO_ACTION = "no_action"  # nothing to do (duplicate, already handled…)
+
+
+class QueueAction(StrEnum):
+    CREATED = "created"
+    TAKEN = "taken"
+    ASSIGNED = "assigned"
+    RELEASED = "released"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
+    COMMENTED = "commented"
+
+
+class Channel(StrEnum):
+    MON_COMPTE = "mon_compte"
+
+
+class RunStatus(StrEnum):
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    GCA = "gca"
+    ADMIN = "admin"
+
+
+LABELS: dict[StrEnum, str] = {
+    PartnerKind.MC: "micro-crèche",
+    PartnerKind.GAD: "garde à domicile",
+    DossierStatus.PENDING: "à traiter",
+    DossierStatus.DONE: "traité",
+    DossierStatus.FAILED: "en échec",
+    HabilitationOperation.ADD: "ajout",
+    HabilitationOperation.CHANGE: "modification",
+    HabilitationOperation.REMOVE: "suppression",
+    HabilitationOperation.SEED: "initialisation",
+    DepositStatus.RECEIVED: "reçu",
+    DepositStatus.INVALID: "irrecevable",
+    DepositStatus.CORRECTION_REQUESTED: "correction demandée",
+    DepositStatus.ACCEPTED: "accepté",
+    DepositStatus.SUPERSEDED: "remplacé",
+    DepositStatus.PROCESSED: "traité",
+    LineOutcome.PENDING: "en attente",
+    LineOutcome.APPLIED: "traitée",
+    LineOutcome.QUEUED: "traitement manuel",
+    LineOutcome.REJECTED: "rejetée",
+    AttestationState.CREATED: "créée",
+    AttestationState.FILED: "classée en GED",
+    AttestationState.FED: "transmise au traitement",
+    AttestationState.PROCESSED: "traitée",
+    AttestationState.QUEUED: "en traitement manuel",
+    QueueReason.NOT_AFFILIATED: "non affilié",
+    QueueReason.FILE_BEING_UPDATED: "dossier en cours de mise à jour",
+    QueueReason.TWINS: "jumeaux",
+    QueueReason.CMG_CLAIM_UNKNOWN: "demande de CMG non encore connue",
+    QueueReason.CHILD_NOT_FOUND: "enfant inconnu",
+    QueueStatus.OPEN: "à prendre",
+    QueueStatus.TAKEN: "pris en charge",
+    QueueStatus.RESOLVED: "résolu",
+    QueueOutcome.APPLIED: "traité manuellement",
+    QueueOutcome.REFUSED: "refusé",
+    QueueOutcome.NO_ACTION: "sans suite",
+    QueueAction.CREATED: "création",
+    QueueAction.TAKEN: "prise en charge",
+    QueueAction.ASSIGNED: "attribution",
+    QueueAction.RELEASED: "remise en file",
+    QueueAction.RESOLVED: "résolution",
+    QueueAction.REOPENED: "réouverture",
+    QueueAction.COMMENTED: "commentaire",
+    Channel.MON_COMPTE: "Mon Compte",
+    RunStatus.RUNNING: "en cours",
+    RunStatus.SUCCEEDED: "réussie",
+    RunStatus.FAILED: "en échec",
+    Role.AGENT: "agent",
+    Role.GCA: "gestionnaire conseil allocataire",
+    Role.ADMIN: "administrateur",
+}
+
+
+def label(member: StrEnum) -> str:
+    """The French label of a stored state or code."""
+    return LABELS[member]

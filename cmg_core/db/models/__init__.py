@@ -1,0 +1,44 @@
+"""Every table of the application, importable from one place."""
+
+from cmg_core.db.models.attestations import (
+    AbsentChild,
+    Attestation,
+    FeedRow,
+    FeedRun,
+    ProcessingResult,
+)
+from cmg_core.db.models.deposits import Deposit, DepositLine
+from cmg_core.db.models.ds import DsCursor, DsDossier, DsFile
+from cmg_core.db.models.operations import Lease, Run
+from cmg_core.db.models.outputs import Bilan, Notification
+from cmg_core.db.models.partners import Habilitation, HabilitationEvent, Partner
+from cmg_core.db.models.queue import QueueEvent, QueueItem
+from cmg_core.db.models.referential import Allocataire, Child, CmgClaim
+from cmg_core.db.models.staff import AuditEntry, StaffUser
+
+__all__ = [
+    "AbsentChild",
+    "Allocataire",
+    "Attestation",
+    "AuditEntry",
+    "Bilan",
+    "Child",
+    "CmgClaim",
+    "Deposit",
+    "DepositLine",
+    "DsCursor",
+    "DsDossier",
+    "DsFile",
+    "FeedRow",
+    "FeedRun",
+    "Habilitation",
+    "HabilitationEvent",
+    "Lease",
+    "Notification",
+    "Partner",
+    "ProcessingResult",
+    "QueueEvent",
+    "QueueItem",
+    "Run",
+    "StaffUser",
+]

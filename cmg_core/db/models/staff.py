@@ -1,0 +1,49 @@
+"""Caf staff accounts and the audit journal of every staff action."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cmg_core.db.base import Base, Timestamps
+from cmg_core.db.enums import Role
+from cmg_core.db.types import UtcDateTime, enum_type, utcnow
+
+
+class StaffUser(Timestamps, Base):
+    """A staff account: local (argon2 hash) or OpenID Connect (subject)."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)  # stored lower-case
+    display_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    role: Mapped[Role] = mapped_column(enum_type(Role, "staff_role"))
+    password_hash: Mapped[str | None] = mapped_column(sa.String(255))  # argon2id; None: OIDC only
+    password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    active: Mapped[bool] = mapped_column(default=True)
+    oidc_subject: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+
+
+class AuditEntry(Base):
+    """One staff action: who, what, on which target, with which details, when."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (sa.Index(None, "target_type", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("staff_users.id", ondelete="SET NULL"), index=True
+    )
+    actor_email: Mapped[str] = mapped_column(sa.String(254))  # kept if the account goes
+    action: Mapped[str] = mapped_column(sa.String(60), index=True)  # e.g. queue.resolve
+    target_type: Mapped[str | None] = mapped_column(sa.String(40))
+    target_id: Mapped[str | None] = mapped_column(sa.String(60))
+    details: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
