@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
+
+from cmg_core.values import Month
 
 
 class Severity(StrEnum):
@@ -50,6 +53,22 @@ def json_value(value: object) -> object:
     return str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class DeclarationLine:
+    """One data row, typed; a field is None where its cell is invalid (or absent from GAD)."""
+
+    row: int  # Excel row
+    month: Month | None
+    allocataire: str | None  # 7 digits
+    child_last_name: str | None  # MC only
+    child_first_name: str | None  # MC only
+    birth_date: date | None  # MC only
+    total_hours: int | None
+    special_hours: int | None  # an empty cell reads as 0
+    amount: Decimal | None
+    end_date: date | None
+
+
 @dataclass
 class Report:
     file: str
@@ -57,6 +76,7 @@ class Report:
     month: str | None  # "MM/AAAA" when the file holds one readable month
     rows: int  # data rows read
     findings: list[Finding] = field(default_factory=list)
+    lines: list[DeclarationLine] = field(default_factory=list, repr=False)  # not in to_dict()
 
     @property
     def valid(self) -> bool:

@@ -1,0 +1,65 @@
+"""File level: the workbook layer's refusals as findings, and which sheet is checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cmg_core.precheck.catalogue import make
+from cmg_core.precheck.report import Finding
+from cmg_core.precheck.wording import size_text
+from cmg_core.workbook.reader import MAX_BYTES, Sheet, Workbook, WorkbookRejected
+
+FORMAT_WORDS = {
+    "xls": "Excel 97-2003 (.xls)",
+    "xlsb": "Excel binaire (.xlsb)",
+    "ods": "OpenDocument (.ods)",
+    "odf": "OpenDocument",
+    "csv": "CSV (.csv)",
+    "pdf": "PDF (.pdf)",
+    "doc": "Word (.doc)",
+    "docx": "Word (.docx)",
+    "pptx": "PowerPoint (.pptx)",
+    "png": "image (.png)",
+    "jpeg": "image (.jpg)",
+    "gif": "image (.gif)",
+    "html": "page web (HTML)",
+    "xml": "XML",
+    "text": "texte",
+    "zip": "archive ZIP",
+    "ole2": "ancien document Office",
+}
+
+
+def rejection_finding(rejected: WorkbookRejected, data: bytes) -> Finding:
+    """The one file-level finding for a file the guards refused."""
+    params = rejected.params
+    if rejected.code == "file.format":
+        detected = str(params.get("detected", ""))
+        return make("file.format", format=FORMAT_WORDS.get(detected, "non reconnu"))
+    if rejected.code == "file.too_large":
+        size = params.get("size_bytes")
+        limit = params.get("limit_bytes")
+        return make(
+            "file.too_large",
+            size=size_text(size if isinstance(size, int) else len(data)),
+            limit=size_text(limit if isinstance(limit, int) else MAX_BYTES),
+        )
+    return make(rejected.code, cause=str(params.get("reason", "")))
+
+
+@dataclass
+class SheetChoice:
+    """The sheet to check (None when every sheet is empty) and the findings about sheets."""
+
+    sheet: Sheet | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def choose_sheet(workbook: Workbook) -> SheetChoice:
+    filled = [sheet for sheet in workbook.sheets if not sheet.is_empty]
+    if not filled:
+        return SheetChoice(None, [make("file.no_data")])
+    findings = []
+    if len(filled) > 1:
+        findings.append(make("sheet.multiple", count=len(filled), sheet=filled[0].name))
+    return SheetChoice(filled[0], findings)

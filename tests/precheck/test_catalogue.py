@@ -1,0 +1,77 @@
+"""The catalogue holds exactly SPEC §3's codes and severities, each worded in French."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from cmg_core.precheck.catalogue import CATALOGUE
+
+REPO = Path(__file__).resolve().parents[2]
+SPEC = REPO.parent / "shared" / "SPEC.md"
+TABLE_LINE = re.compile(r"^\| `([a-z_]+\.[a-z_]+)` \| (error|warning|info) \|")
+
+
+def spec_codes() -> dict[str, str]:
+    text = SPEC.read_text(encoding="utf-8")
+    section = text.split("### Finding codes", 1)[1].split("###", 1)[0]
+    return {m.group(1): m.group(2) for m in map(TABLE_LINE.match, section.splitlines()) if m}
+
+
+def test_the_catalogue_equals_the_spec_table_code_for_code_and_severity():
+    spec = spec_codes()
+    assert len(spec) == 41
+    assert {code: entry.severity.value for code, entry in CATALOGUE.items()} == spec
+
+
+def test_every_entry_has_a_french_title_message_and_hint():
+    for entry in CATALOGUE.values():
+        texts = [entry.title, entry.message, entry.hint]
+        texts += [t for c in entry.causes.values() for t in (c.message, c.hint) if t]
+        for text in texts:
+            assert text.strip(), entry.code
+            assert text[0].isupper() or text.startswith("{What}"), (entry.code, text)
+            assert "  " not in text, (entry.code, text)
+
+
+def test_templates_only_name_params_a_rule_can_give():
+    known = {"row", "column", "cell", "field", "shown", "what", "What", "help"}
+    for entry in CATALOGUE.values():
+        texts = [entry.message, entry.hint]
+        texts += [t for c in entry.causes.values() for t in (c.message, c.hint) if t]
+        names = {n for t in texts for _, n, _, _ in string.Formatter().parse(t) if n}
+        assert names - known <= RULE_PARAMS[entry.code], entry.code
+
+
+RULE_PARAMS: dict[str, set[str]] = {
+    "file.format": {"format"},
+    "file.too_large": {"size", "limit"},
+    "sheet.multiple": {"count", "sheet"},
+    "header.wrong_template": {"found", "expected"},
+    "header.not_first_row": {"lines_above"},
+    "header.extra_column": {"last"},
+    "header.column_order": {"expected"},
+    "row.duplicate": {"allocataire", "first_row", "child"},
+    "month.format": {"example"},
+    "month.not_elapsed": {"month", "next_first", "last_elapsed"},
+    "month.too_old": {"month"},
+    "month.mixed": {"month", "main_month"},
+    "allocataire.format": {"suggestion"},
+    "birth.future": {"birth", "month"},
+    "birth.over_six": {"birth", "month"},
+    "birth.sixth_birthday_month": {"birth", "month"},
+    "hours.invalid": {"suggestion"},
+    "hours.impossible": {"hours", "month", "limit"},
+    "hours.high": {"hours", "month", "limit"},
+    "hours.below_minimum": {"hours"},
+    "special_hours.exceed_total": {"special", "total"},
+    "amount.invalid": {"suggestion"},
+    "amount.inconsistent": {"amount", "hours"},
+    "amount.hourly_cap": {"amount", "hours", "rate"},
+    "end_date.before_month": {"end", "month"},
+    "end_date.after_month": {"end", "month"},
+    "twins.check_first_names": {"rows", "allocataire", "birth"},
+    "file.copy_paste_suspected": {"share", "count", "total", "hours", "amount"},
+}
+RULE_PARAMS = {code: RULE_PARAMS.get(code, set()) for code in CATALOGUE}
