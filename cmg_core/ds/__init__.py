@@ -1,0 +1,61 @@
+"""The DS connection: a typed client of the DS GraphQL API v2 (and, in `sandbox`, a local DS)."""
+
+from cmg_core.ds.client import DSClient
+from cmg_core.ds.errors import (
+    DSChecksumMismatch,
+    DSError,
+    DSFileError,
+    DSFileExpired,
+    DSFileTooLarge,
+    DSForbidden,
+    DSGraphQLError,
+    DSHTTPError,
+    DSMutationError,
+    DSNotFound,
+    DSRateLimited,
+    DSServerError,
+    DSTimeout,
+    DSTransportError,
+    DSUnauthorized,
+    DSUploadRefused,
+)
+from cmg_core.ds.graphql_http import RetryPolicy
+from cmg_core.ds.models import (
+    Champ,
+    CorrectionReason,
+    Dossier,
+    DossierFile,
+    DossierPage,
+    DossierState,
+    DossierSummary,
+    Message,
+)
+
+__all__ = [
+    "Champ",
+    "CorrectionReason",
+    "DSChecksumMismatch",
+    "DSClient",
+    "DSError",
+    "DSFileError",
+    "DSFileExpired",
+    "DSFileTooLarge",
+    "DSForbidden",
+    "DSGraphQLError",
+    "DSHTTPError",
+    "DSMutationError",
+    "DSNotFound",
+    "DSRateLimited",
+    "DSServerError",
+    "DSTimeout",
+    "DSTransportError",
+    "DSUnauthorized",
+    "DSUploadRefused",
+    "Dossier",
+    "DossierFile",
+    "DossierPage",
+    "DossierState",
+    "DossierSummary",
+    "Message",
+    "RetryPolicy",
+]

@@ -1,0 +1,112 @@
+"""A local DS: the subset of the DS GraphQL API v2 the client uses, over real HTTP.
+
+    with Sandbox(tmp_path / "ds.db") as sandbox:           # starts on a free port
+        sandbox.submit("MC", siret=..., email=..., files=[UploadedFile(...)])
+        client = sandbox.client()                           # a DSClient pointed at it
+        sandbox.faults.rate_limit(after=2)                  # fault injection
+        sandbox.expire_file_urls()
+
+Its state lives in its own SQLite file (CMG_SANDBOX_DB by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cmg_core import settings
+from cmg_core.ds.demarches import DemarcheSpec
+from cmg_core.ds.sandbox.deposit import Deposited, DepositRefused, UploadedFile, submit, update
+from cmg_core.ds.sandbox.faults import Faults
+from cmg_core.ds.sandbox.server import SandboxServer
+from cmg_core.ds.sandbox.store import EXPIRED_DEMO_TOKEN, SandboxStore
+
+__all__ = [
+    "EXPIRED_DEMO_TOKEN",
+    "DepositRefused",
+    "Deposited",
+    "Faults",
+    "Sandbox",
+    "SandboxServer",
+    "SandboxStore",
+    "UploadedFile",
+]
+
+
+class Sandbox:
+    """A store, its server and its faults; a context manager that starts and stops it."""
+
+    def __init__(
+        self,
+        db_path: str | Path | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        file_url_ttl: float = 3600.0,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.store = SandboxStore(db_path, clock=clock)
+        self.server = SandboxServer(self.store, host=host, port=port, file_url_ttl=file_url_ttl)
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def faults(self) -> Faults:
+        return self.server.faults
+
+    def start(self) -> Sandbox:
+        self.server.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.stop()
+        self.store.close()
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+    def submit(
+        self,
+        demarche: str | int | DemarcheSpec,
+        *,
+        siret: str,
+        email: str,
+        files: Sequence[UploadedFile] = (),
+        fields: Mapping[str, object] | None = None,
+        draft: bool = False,
+    ) -> Deposited:
+        """Deposit a dossier as a partner would (see `deposit.submit`)."""
+        return submit(
+            self.store, demarche, siret=siret, email=email, files=files, fields=fields, draft=draft
+        )
+
+    def update(
+        self,
+        number: int,
+        *,
+        files: Sequence[UploadedFile] = (),
+        fields: Mapping[str, object] | None = None,
+    ) -> None:
+        """The usager edits dossier `number` (see `deposit.update`)."""
+        update(self.store, number, files=files, fields=fields)
+
+    def expire_file_urls(self) -> None:
+        self.server.expire_file_urls()
+
+    def client(self, **options: Any):
+        """A `DSClient` talking to this sandbox with the demo token and instructeur."""
+        from cmg_core.ds.client import DSClient
+
+        defaults: dict[str, Any] = {
+            "base_url": self.url,
+            "token": settings.SANDBOX_TOKEN,
+            "instructeur_id": settings.SANDBOX_INSTRUCTEUR_ID,
+        }
+        return DSClient(**(defaults | options))
