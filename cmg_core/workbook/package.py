@@ -1,0 +1,104 @@
+"""The parts of an xlsx package: bounded reading of a member, and where each sheet's XML lives.
+
+The sheet order and names come from the workbook part, the paths from its relationships, so a
+package whose parts are not at the usual places is still read correctly.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from xml.etree import ElementTree
+
+from cmg_core.workbook.rejected import WorkbookRejected
+
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+_WORKSHEET = "/worksheet"
+_SMALL_PART = 16 * 1024 * 1024
+_CHUNK = 1024 * 1024
+# Everything zipfile may raise on a damaged or hostile member.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except ZIP_ERRORS as exc:
+        raise WorkbookRejected("file.unreadable", reason="zip") from exc
+
+
+def read_member(archive: zipfile.ZipFile, name: str, limit: int = _SMALL_PART) -> bytes:
+    """A member's bytes, read in chunks and never beyond `limit` (nor its declared size).
+
+    zipfile stops at the declared size and checks the CRC, so a member that lies about its
+    size ends as `file.unreadable`, and one beyond `limit` as `file.suspicious`.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with archive.open(name) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    raise WorkbookRejected("file.suspicious", reason="size", part=name)
+                chunks.append(chunk)
+    except KeyError as exc:
+        raise WorkbookRejected("file.unreadable", reason="missing_part", part=name) from exc
+    except ZIP_ERRORS as exc:
+        raise WorkbookRejected("file.unreadable", reason="zip", part=name) from exc
+    return b"".join(chunks)
+
+
+def parse_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    """A small part parsed as XML; a document type declaration (entity tricks) is refused."""
+    raw = read_member(archive, name)
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        raise WorkbookRejected("file.suspicious", reason="doctype", part=name)
+    try:
+        return ElementTree.fromstring(raw)
+    except ElementTree.ParseError as exc:
+        raise WorkbookRejected("file.unreadable", reason="xml", part=name) from exc
+
+
+def workbook_part(archive: zipfile.ZipFile) -> str:
+    """Path of the workbook part, from the package relationships (usually xl/workbook.xml)."""
+    if "_rels/.rels" in archive.NameToInfo:
+        for rel in parse_xml(archive, "_rels/.rels").iter(f"{_PKG_REL_NS}Relationship"):
+            if rel.get("Type", "").endswith(_OFFICE_DOCUMENT):
+                return _resolve("", rel.get("Target", ""))
+    return "xl/workbook.xml"
+
+
+def worksheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet name → path of its XML part, in workbook order (chart sheets left out)."""
+    book = workbook_part(archive)
+    folder = posixpath.dirname(book)
+    rels_name = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
+    targets = {}
+    for rel in parse_xml(archive, rels_name).iter(f"{_PKG_REL_NS}Relationship"):
+        if rel.get("Type", "").endswith(_WORKSHEET):
+            targets[rel.get("Id")] = _resolve(folder, rel.get("Target", ""))
+    paths = {}
+    for sheet in parse_xml(archive, book).iter():
+        if sheet.tag.endswith("}sheet") and sheet.get(f"{_REL_NS}id") in targets:
+            paths[sheet.get("name", "")] = targets[sheet.get(f"{_REL_NS}id")]
+    return paths
+
+
+def sheet_xml_paths(data: bytes) -> dict[str, str]:
+    """Worksheet name → path of its XML part inside the xlsx `data` (e.g. xl/worksheets/sheet1.xml).
+
+    Raises `WorkbookRejected("file.unreadable")` when `data` is not a readable package.
+    """
+    with open_zip(data) as archive:
+        return worksheet_parts(archive)
+
+
+def _resolve(folder: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target))
