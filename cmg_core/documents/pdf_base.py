@@ -1,0 +1,250 @@
+"""The PDF canvas shared by every document: core fonts in windows-1252, deterministic bytes,
+the Caf letterhead and the footer carrying the document id, the data digest and page numbers.
+
+Text is placed with `text()` at positions computed here, with cached font metrics: fpdf2's
+`cell` and `multi_cell` cost ten to a hundred times more, and the back office renders
+thousands of attestations per run (see bench/bench_documents.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from fpdf import FPDF
+from fpdf.fonts import CORE_FONTS_CHARWIDTHS
+from fpdf.util import escape_parens
+
+from cmg_core.documents.formats import format_datetime, paris_time
+from cmg_core.documents.model import Caf
+from cmg_core.documents.text import ENCODING, to_cp1252
+
+FONT = "Helvetica"
+BLUE = (0, 56, 118)
+GREY = (90, 90, 90)
+BLACK = (0, 0, 0)
+LIGHT = (226, 233, 243)
+MARGIN = 15.0
+FOOTER_HEIGHT = 21.0
+PT = 25.4 / 72  # mm per point
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What identifies a document on each of its pages."""
+
+    title: str  # PDF metadata title
+    running_title: str  # reminder at the top of pages 2 and after
+    caf: Caf
+    document_id: str
+    digest: str  # SHA-256 of the canonical data
+    generated_at: datetime
+
+
+@lru_cache(maxsize=65536)
+def _core_string(text: str) -> str:
+    """The text as core fonts take it: windows-1252 bytes, one `str` character per byte."""
+    return to_cp1252(text).encode(ENCODING).decode("latin-1")
+
+
+@lru_cache(maxsize=65536)
+def _units(fontkey: str, text: str) -> int:
+    """Width of `text` in thousandths of the font size (core font metrics)."""
+    widths = CORE_FONTS_CHARWIDTHS[fontkey]
+    return sum(widths[c] for c in _core_string(text))
+
+
+class DocumentPdf(FPDF):
+    """An A4 document whose bytes depend only on its content and its `Identity`."""
+
+    def __init__(self, identity: Identity, orientation: str = "portrait") -> None:
+        super().__init__(orientation=orientation, unit="mm", format="A4")
+        self.identity = identity
+        self.core_fonts_encoding = ENCODING
+        self.set_creation_date(paris_time(identity.generated_at))
+        self.set_title(identity.title)
+        self.set_author(identity.caf.name)
+        self.set_creator("Caf — attestations mensuelles CMG")
+        self.set_lang("fr-FR")
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=FOOTER_HEIGHT + 4)
+        self.alias_nb_pages()
+        self.set_line_width(0.2)
+
+    def normalize_text(self, text: str) -> str:
+        """Transliterate first: a name outside windows-1252 must never stop a rendering."""
+        return super().normalize_text(to_cp1252(text))
+
+    @property
+    def content_width(self) -> float:
+        return self.w - self.l_margin - self.r_margin
+
+    # -- text primitives -------------------------------------------------------------------
+
+    def width_of(self, text: str) -> float:
+        """Width in mm of `text` in the current font (cached metrics)."""
+        return _units(self.current_font.fontkey, text) * self.font_size_pt * 0.001 * PT
+
+    def put(self, x: float, top: float, width: float, height: float, text: str, align: str = "L"):
+        """Write one line of text in the box (x, top, width, height), vertically centred."""
+        if not text:
+            return
+        if align == "R":
+            x += width - self.width_of(text)
+        elif align == "C":
+            x += (width - self.width_of(text)) / 2
+        self._show(x, top + height / 2 + 0.3 * self.font_size, text)
+
+    def _show(self, x: float, baseline: float, text: str) -> None:
+        """What `FPDF.text` writes for a core font, without its per-call checks (3x faster).
+
+        Relies on fpdf2 internals (`_out`, `_set_font_for_page`); fpdf2 is pinned, and the tests
+        read every document back, so a change there cannot go unnoticed.
+        """
+        if not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
+        operation = (
+            f"BT {x * self.k:.2f} {(self.h - baseline) * self.k:.2f} Td "
+            f"({escape_parens(_core_string(text))}) Tj ET"
+        )
+        if self.fill_color != self.text_color:
+            operation = f"q {self.text_color.serialize().lower()} {operation} Q"
+        self._out(operation)
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """The lines of `text` fitting `width` mm in the current font; a too long word is cut."""
+        if "\n" not in text and self.width_of(text) <= width:
+            return [text]
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                candidate = f"{line} {word}" if line else word
+                if self.width_of(candidate) <= width:
+                    line = candidate
+                    continue
+                if line:
+                    lines.append(line)
+                line = word
+                while len(line) > 1 and self.width_of(line) > width:
+                    cut = len(line) - 1
+                    while cut > 1 and self.width_of(line[:cut]) > width:
+                        cut -= 1
+                    lines.append(line[:cut])
+                    line = line[cut:]
+            lines.append(line)
+        return lines
+
+    def paragraph(self, text: str, line_height: float, width: float | None = None) -> None:
+        """Flush-left wrapped text from the current position; breaks pages when needed."""
+        x = self.get_x()
+        width = width if width is not None else self.w - self.r_margin - x
+        for line in self.wrap(text, width):
+            if self.will_page_break(line_height):
+                self.add_page()
+            y = self.get_y()
+            self.put(x, y, width, line_height, line)
+            self.set_xy(x, y + line_height)
+
+    def row_frame(
+        self, x: float, top: float, widths: Sequence[float], height: float, fill: bool = False
+    ) -> None:
+        """The borders of one table row as a single path, filled with the fill colour if asked.
+
+        One path per row instead of one `rect` per cell: a 250-line bilan has 1,500 cells.
+        """
+        k, page_h = self.k, self.h
+        y1, y2 = (page_h - top) * k, (page_h - top - height) * k
+        parts = [f"{x * k:.2f} {y1:.2f} {sum(widths) * k:.2f} {-height * k:.2f} re"]
+        for width in widths[:-1]:
+            x += width
+            parts.append(f"{x * k:.2f} {y1:.2f} m {x * k:.2f} {y2:.2f} l")
+        self._out(" ".join(parts) + (" B" if fill else " S"))
+
+    # -- page furniture --------------------------------------------------------------------
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*GREY)
+        self.put(self.l_margin, self.t_margin, self.content_width, 5, self.identity.running_title)
+        self.set_text_color(*BLACK)
+        self.set_xy(self.l_margin, self.t_margin + 8)
+
+    def footer(self) -> None:
+        identity = self.identity
+        top = self.h - FOOTER_HEIGHT
+        left, width = self.l_margin, self.content_width
+        self.set_draw_color(*GREY)
+        self.line(left, top, left + width, top)
+        self.set_text_color(*GREY)
+        self.set_font(FONT, "", 7.5)
+        self.put(
+            left,
+            top + 1.5,
+            width,
+            3.6,
+            f"Document n° {identity.document_id} — établi par la {identity.caf.name} "
+            f"le {format_datetime(identity.generated_at)}",
+        )
+        # `cell`, unlike `put`, replaces {nb} by the page count when the document is closed
+        self.set_xy(left + width - 30, top + 1.5)
+        self.cell(30, 3.6, f"Page {self.page_no()} / {{nb}}", align="R")
+        self.put(
+            left, top + 5.3, width, 3.6, f"Empreinte des données (SHA-256) : {identity.digest}"
+        )
+        self.set_font(FONT, "", 7)
+        self.put(
+            left,
+            top + 9.1,
+            width,
+            3.2,
+            "L'empreinte est calculée sur les données du document, et non sur ce fichier : "
+            "elle permet de vérifier que les données déclarées n'ont pas été modifiées.",
+        )
+        self.set_text_color(*BLACK)
+        self.set_draw_color(*BLACK)
+
+    def letterhead(self, right_text: str) -> None:
+        """The Caf's name and code on the left, `right_text` on the right, a blue rule below."""
+        caf = self.identity.caf
+        left, width, top = self.l_margin, self.content_width, self.get_y()
+        self.set_font(FONT, "B", 12)
+        self.set_text_color(*BLUE)
+        self.put(left, top, width, 6, caf.name)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*GREY)
+        self.put(left, top, width, 6, right_text, align="R")
+        self.set_font(FONT, "", 9)
+        self.set_text_color(*BLACK)
+        self.put(left, top + 6, width, 5, f"Code Caf : {caf.code}")
+        rule = top + 12
+        self.set_draw_color(*BLUE)
+        self.set_line_width(0.6)
+        self.line(left, rule, left + width, rule)
+        self.set_line_width(0.2)
+        self.set_draw_color(*BLACK)
+        self.set_xy(left, rule + 4)
+
+    def title_block(self, title: str, subtitle: str) -> None:
+        self.set_font(FONT, "B", 15)
+        self.set_text_color(*BLUE)
+        self.paragraph(title, 7)
+        self.set_font(FONT, "B", 11)
+        self.set_text_color(*BLACK)
+        self.set_y(self.get_y() + 1)
+        self.paragraph(subtitle, 6)
+        self.set_y(self.get_y() + 3)
+
+    def section_title(self, text: str) -> None:
+        self.set_font(FONT, "B", 10.5)
+        self.set_text_color(*BLUE)
+        self.paragraph(text, 6)
+        self.set_y(self.get_y() + 1)
+        self.set_text_color(*BLACK)
+
+    def render(self) -> bytes:
+        return bytes(self.output())
