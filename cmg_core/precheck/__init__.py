@@ -12,12 +12,13 @@ import datetime
 import logging
 
 from cmg_core.precheck.catalogue import make
+from cmg_core.precheck.context import Context
 from cmg_core.precheck.data_rows import find_data_rows
 from cmg_core.precheck.file_rules import check_file
 from cmg_core.precheck.guards import choose_sheet, rejection_finding
 from cmg_core.precheck.lines import build_lines, read_cells
 from cmg_core.precheck.report import DeclarationLine, Finding, Report, Severity
-from cmg_core.precheck.row_rules import Context, check_rows
+from cmg_core.precheck.row_rules import check_rows
 from cmg_core.precheck.structure import check_structure
 from cmg_core.values import Month
 from cmg_core.workbook.reader import WorkbookRejected, read_workbook
@@ -61,11 +62,11 @@ def check_workbook(
     )
     report.findings += cells.findings
     lines = build_lines(cells)
-    context = Context(cells, today_month)
+    context = Context(cells, lines, today_month)
     report.findings += check_rows(lines, context)
     report.findings += check_file(lines, context)
-    months = {line.month for line in lines if line.month is not None}
-    report.month = str(months.pop()) if len(months) == 1 else None
+    months = list(context.month_counts)
+    report.month = str(months[0]) if len(months) == 1 else None
     report.lines = lines
     log.info("pre-check done: %d rows, %d findings", report.rows, len(report.findings))
     return _sorted(report)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from cmg_core.precheck.catalogue import make
+from cmg_core.precheck.context import Context
 from cmg_core.precheck.report import DeclarationLine, Finding
-from cmg_core.precheck.row_rules import Context
 from cmg_core.precheck.structure import normalise_label
 from cmg_core.precheck.wording import euros, hours_text, percent, rows_text
 from cmg_core.values import Month, format_date
@@ -15,9 +15,8 @@ COPY_PASTE_MIN_LINES = 5
 COPY_PASTE_SHARE = 0.9
 
 
-def main_month(lines: list[DeclarationLine]) -> Month | None:
+def main_month(lines: list[DeclarationLine], counts: Counter[Month]) -> Month | None:
     """The month most lines declare (the earliest line's on a tie), None if none is readable."""
-    counts = Counter(line.month for line in lines if line.month is not None)
     if not counts:
         return None
     top = max(counts.values())
@@ -25,7 +24,9 @@ def main_month(lines: list[DeclarationLine]) -> Month | None:
 
 
 def one_month_only(lines: list[DeclarationLine], ctx: Context) -> list[Finding]:
-    main = main_month(lines)
+    if len(ctx.month_counts) < 2:
+        return []
+    main = main_month(lines, ctx.month_counts)
     return [
         ctx.cells.finding("month.mixed", "month", i, month=str(line.month), main_month=str(main))
         for i, line in enumerate(lines)
@@ -35,24 +36,27 @@ def one_month_only(lines: list[DeclarationLine], ctx: Context) -> list[Finding]:
 
 def no_duplicate_lines(lines: list[DeclarationLine], ctx: Context) -> list[Finding]:
     """Same allocataire (MC: and same child, by name) in the same month, twice."""
-    first_row: dict[tuple, int] = {}
     findings = []
-    for i, line in enumerate(lines):
-        if line.allocataire is None:
-            continue
-        key: tuple = (line.month, line.allocataire)
-        if ctx.is_mc:
-            if line.child_last_name is None or line.child_first_name is None:
+    for members in ctx.allocataire_groups:
+        first_row: dict[tuple, int] = {}
+        for i in members:
+            line = lines[i]
+            key: tuple = (line.month,)
+            if ctx.is_mc:
+                if line.child_last_name is None or line.child_first_name is None:
+                    continue
+                key += (
+                    normalise_label(line.child_last_name),
+                    normalise_label(line.child_first_name),
+                )
+            if key not in first_row:
+                first_row[key] = line.row
                 continue
-            key += (normalise_label(line.child_last_name), normalise_label(line.child_first_name))
-        if key not in first_row:
-            first_row[key] = line.row
-            continue
-        params = {"allocataire": line.allocataire, "first_row": first_row[key]}
-        if ctx.is_mc:
-            params["child"] = f"{line.child_first_name} {line.child_last_name}"
-        cause = "child" if ctx.is_mc else ""
-        findings.append(ctx.cells.finding("row.duplicate", "allocataire", i, cause, **params))
+            params = {"allocataire": line.allocataire, "first_row": first_row[key]}
+            if ctx.is_mc:
+                params["child"] = f"{line.child_first_name} {line.child_last_name}"
+            cause = "child" if ctx.is_mc else ""
+            findings.append(ctx.cells.finding("row.duplicate", "allocataire", i, cause, **params))
     return findings
 
 
@@ -60,37 +64,40 @@ def twins_named_apart(lines: list[DeclarationLine], ctx: Context) -> list[Findin
     """MC: several children of one allocataire born the same day — a case the Caf checks."""
     if not ctx.is_mc:
         return []
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        if line.allocataire and line.birth_date and line.child_first_name:
-            groups[(line.month, line.allocataire, line.birth_date)].append(i)
     findings = []
-    for (_, allocataire, birth), members in groups.items():
-        names = {normalise_label(lines[i].child_first_name) for i in members}
-        if len(names) < 2:
-            continue
-        rows = rows_text([lines[i].row for i in members])
+    for members in ctx.allocataire_groups:
+        births: dict[tuple, list[int]] = defaultdict(list)
         for i in members:
-            findings.append(
+            line = lines[i]
+            if line.birth_date and line.child_first_name:
+                births[(line.month, line.birth_date)].append(i)
+        for (_, birth), born_together in births.items():
+            names = {normalise_label(lines[i].child_first_name) for i in born_together}
+            if len(names) < 2:
+                continue
+            rows = rows_text([lines[i].row for i in born_together])
+            findings += [
                 ctx.cells.finding(
                     "twins.check_first_names",
                     "child_first_name",
                     i,
                     rows=rows,
-                    allocataire=allocataire,
+                    allocataire=lines[i].allocataire,
                     birth=format_date(birth),
                 )
-            )
+                for i in born_together
+            ]
     return findings
 
 
 def not_copy_pasted(lines: list[DeclarationLine], ctx: Context) -> list[Finding]:
     if len(lines) < COPY_PASTE_MIN_LINES:
         return []
+    typed = ctx.cells.typed
     pairs = Counter(
-        (line.total_hours, line.amount)
-        for line in lines
-        if line.total_hours is not None and line.amount is not None
+        (hours, amount)
+        for hours, amount in zip(typed["total_hours"], typed["amount"], strict=True)
+        if hours is not None and amount is not None
     )
     if not pairs:
         return []

@@ -40,7 +40,7 @@ class Cells:
 
     rows: list[int]
     layout: Layout
-    raw: dict[str, list[object]] = field(default_factory=dict)
+    raw: dict[str, Sequence[object]] = field(default_factory=dict)
     typed: dict[str, list[object]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -65,12 +65,18 @@ def read_cells(
 ) -> Cells:
     cells = Cells(rows, layout)
     example = str(today_month.shift(-1))
+    data = [sheet_rows[n - 1] for n in rows]
+    width = max(layout.positions.values()) + 1
+    if all(len(r) >= width for r in data):
+        by_column = list(zip(*data, strict=False))  # transposed in C: fast on 50,000 rows
+    else:
+        by_column = [tuple(r[j] if j < len(r) else "" for r in data) for j in range(width)]
     for column in layout.template.columns:
         if column.key not in layout.positions:
             cells.typed[column.key] = [None] * len(rows)
             continue
         index = layout.positions[column.key]
-        raw = [r[index] if index < len(r) else "" for r in (sheet_rows[n - 1] for n in rows)]
+        raw = by_column[index]
         cells.raw[column.key] = raw
         no_value = {r for r, c in formulas_without_value if c == index + 1}
         cells.typed[column.key] = _parse_column(cells, column, raw, no_value, example)
@@ -78,25 +84,27 @@ def read_cells(
     return cells
 
 
-def _parse_column(cells: Cells, column, raw: list[object], no_value: set[int], example: str):
+def _parse_column(cells: Cells, column, raw: Sequence[object], no_value: set[int], example: str):
     parse, code, key = PARSERS[column.kind], CODES[column.kind], column.key
     empty = 0 if column.kind is Kind.SPECIAL_HOURS else None
+    cached = column.kind is Kind.MONTH  # one month repeated on every line: parse it once
     cache: dict[object, object] = {}
     typed: list[object] = []
     for i, value in enumerate(raw):
-        if value == "" or value is None or (value.__class__ is str and value.isspace()):
+        kind = value.__class__
+        if (kind is str and (not value or value.isspace())) or value is None:
             if no_value and cells.rows[i] in no_value:
                 cells.findings.append(cells.finding("cell.formula_no_value", key, i))
             elif column.required:
                 cells.findings.append(cells.finding("cell.required", key, i))
             typed.append(empty)
             continue
-        result = cache.get(value) if column.kind is Kind.MONTH else None
+        result = cache.get(value) if cached and kind is str else None
         if result is None:
             result = parse(value)
-            if column.kind is Kind.MONTH and value.__class__ is str:
+            if cached and kind is str:
                 cache[value] = result
-        if isinstance(result, Invalid):
+        if result.__class__ is Invalid:
             cells.findings.append(
                 cells.finding(code, key, i, result.cause, example=example, **result.params)
             )

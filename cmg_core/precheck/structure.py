@@ -7,6 +7,7 @@ findings are those of the user's own file.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,9 +25,13 @@ MIN_HEADER_MATCHES = 3
 MC_ONLY = frozenset(c.key for c in templates.MC.columns) - {c.key for c in templates.GAD.columns}
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_label(value: object) -> str:
     """Lower case, no accents, no whitespace at all: what two labels must share to match."""
-    text = unicodedata.normalize("NFKD", str(value))
+    text = str(value)
+    if text.isascii():
+        return "".join(text.lower().split())
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return "".join(text.casefold().split())
 
