@@ -56,7 +56,7 @@ class DSClient:
             base_url=self.base_url,
             transport=transport,
             timeout=timeout,
-            headers={"Authorization": f"Bearer {token}"},
+            headers={"Authorization": f"Bearer {token}"} if token else {},
         )
         self._storage_http = httpx.Client(transport=transport, timeout=timeout)
         self._graphql = GraphQLEndpoint(self._api, retrier)

@@ -42,12 +42,16 @@ class DSTransportError(DSError):
     """The request did not complete on the network.
 
     `sent` is False when the request surely never reached DS (connection refused or connect
-    timeout), which makes even a mutation safe to retry.
+    timeout), which makes even a mutation safe to retry; `transient` is False for a request
+    that can never succeed as built (e.g. an illegal header), which is never retried.
     """
 
-    def __init__(self, operation: str, message: str, *, sent: bool = True) -> None:
+    def __init__(
+        self, operation: str, message: str, *, sent: bool = True, transient: bool = True
+    ) -> None:
         super().__init__(operation, message)
         self.sent = sent
+        self.transient = transient
 
 
 class DSTimeout(DSTransportError):

@@ -48,7 +48,7 @@ def retryable(exc: errors.DSError, *, mutation: bool) -> bool:
     if isinstance(exc, errors.DSRateLimited):
         return True
     if isinstance(exc, errors.DSTransportError):
-        return not (mutation and exc.sent)
+        return exc.transient and not (mutation and exc.sent)
     if mutation:
         return False
     if isinstance(exc, errors.DSServerError):
@@ -91,6 +91,9 @@ def send(operation: str, request: Callable[[], httpx.Response]) -> httpx.Respons
         raise errors.DSTimeout(operation, "connexion impossible (délai)", sent=False) from exc
     except httpx.TimeoutException as exc:
         raise errors.DSTimeout(operation, "pas de réponse dans le délai") from exc
+    except (httpx.LocalProtocolError, httpx.UnsupportedProtocol) as exc:
+        message = f"requête invalide ({type(exc).__name__})"
+        raise errors.DSTransportError(operation, message, sent=False, transient=False) from exc
     except httpx.ConnectError as exc:
         raise errors.DSTransportError(operation, "connexion impossible", sent=False) from exc
     except httpx.TransportError as exc:

@@ -1,7 +1,8 @@
 """The DS sandbox's state in its own SQLite file (CMG_SANDBOX_DB), via stdlib sqlite3.
 
-Times are integer microseconds since the epoch (UTC). `now_us` never goes backwards nor
-repeats a `dossiers.updated_at`, so keyset cursors on (updated_at, number) stay exact.
+Times are integer microseconds since the epoch (UTC), printed to the millisecond. `now_us`
+never goes backwards and moves at least one millisecond past every stored modification, so
+two changes never print the same `dateDerniereModification` and keyset cursors stay exact.
 """
 
 from __future__ import annotations
@@ -66,9 +67,9 @@ def from_us(micros: int | None) -> datetime | None:
 
 
 def iso(micros: int | None) -> str | None:
-    """An ISO8601DateTime as DS prints it (seconds, with offset)."""
+    """An ISO8601DateTime with its offset (to the millisecond)."""
     moment = from_us(micros)
-    return None if moment is None else moment.replace(microsecond=0).isoformat()
+    return None if moment is None else moment.isoformat(timespec="milliseconds")
 
 
 def default_path() -> Path:
@@ -129,7 +130,7 @@ class SandboxStore:
     def now_us(self, db: sqlite3.Connection) -> int:
         """Now, strictly after every stored modification time (call inside `write`)."""
         latest = db.execute("SELECT coalesce(max(updated_at), 0) FROM dossiers").fetchone()[0]
-        return max(to_us(self._clock()), latest + 1)
+        return max(to_us(self._clock()), latest + 1000)
 
     @property
     def secret(self) -> bytes:
