@@ -16,16 +16,20 @@ SECRET = "tok-7f3a9c1e-ne-jamais-journaliser"
 
 def test_a_missing_or_unknown_token_is_forbidden(sandbox):
     for token in ("", "not-a-token"):
-        with sandbox.client(token=token, retry=FAST_RETRY) as client:
-            with pytest.raises(DSForbidden) as raised:
-                client.dossier_page(MC.number)
+        with (
+            sandbox.client(token=token, retry=FAST_RETRY) as client,
+            pytest.raises(DSForbidden) as raised,
+        ):
+            client.dossier_page(MC.number)
         assert raised.value.status_code == 403
 
 
 def test_an_expired_token_is_unauthorized_and_not_retried(sandbox):
-    with sandbox.client(token=EXPIRED_DEMO_TOKEN, retry=FAST_RETRY) as client:
-        with pytest.raises(DSUnauthorized):
-            client.dossier_page(MC.number)
+    with (
+        sandbox.client(token=EXPIRED_DEMO_TOKEN, retry=FAST_RETRY) as client,
+        pytest.raises(DSUnauthorized),
+    ):
+        client.dossier_page(MC.number)
     assert sandbox.faults.calls == 1
 
 

@@ -43,26 +43,32 @@ def test_the_sandbox_answers_429_in_plain_text_with_a_ratelimit_reset_epoch(sand
 
 def test_a_persistent_rate_limit_surfaces_after_the_allowed_attempts(sandbox):
     sandbox.faults.rate_limit(after=0, times=10, reset_in=0)
-    with sandbox.client(retry=RetryPolicy(max_attempts=3, base_delay=0.001, max_delay=0.01)) as c:
-        with pytest.raises(DSRateLimited) as raised:
-            c.dossier_page(MC.number)
+    with (
+        sandbox.client(retry=RetryPolicy(max_attempts=3, base_delay=0.001, max_delay=0.01)) as c,
+        pytest.raises(DSRateLimited) as raised,
+    ):
+        c.dossier_page(MC.number)
     assert raised.value.operation == "getDemarcheDossiers"
     assert sandbox.faults.calls == 3
 
 
 def test_persistent_server_errors_surface_as_server_error(sandbox):
     sandbox.faults.fail(times=10, status=502)
-    with sandbox.client(retry=RetryPolicy(max_attempts=2, base_delay=0.001)) as client:
-        with pytest.raises(DSServerError) as raised:
-            client.dossier_page(MC.number)
+    with (
+        sandbox.client(retry=RetryPolicy(max_attempts=2, base_delay=0.001)) as client,
+        pytest.raises(DSServerError) as raised,
+    ):
+        client.dossier_page(MC.number)
     assert raised.value.status_code == 502
 
 
 def test_an_answer_slower_than_the_client_timeout_raises_ds_timeout(sandbox):
     sandbox.faults.slow(times=2, seconds=0.5)
-    with sandbox.client(retry=RetryPolicy(max_attempts=2, base_delay=0.001), timeout=0.2) as c:
-        with pytest.raises(DSTimeout) as raised:
-            c.dossier_page(MC.number)
+    with (
+        sandbox.client(retry=RetryPolicy(max_attempts=2, base_delay=0.001), timeout=0.2) as c,
+        pytest.raises(DSTimeout) as raised,
+    ):
+        c.dossier_page(MC.number)
     assert isinstance(raised.value.__cause__, httpx.TimeoutException)
 
 

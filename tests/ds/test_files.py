@@ -110,7 +110,9 @@ def test_storage_requests_never_carry_the_api_token(sandbox):
 def test_a_direct_upload_refused_by_the_storage_raises_upload_refused(sandbox):
     deposited = deposit_mc(sandbox)
     transport = Recording(corrupt_puts=True)
-    with sandbox.client(transport=transport, retry=FAST_RETRY) as client:
-        with pytest.raises(DSUploadRefused) as raised:
-            client.upload(deposited.id, "bilan.pdf", b"%PDF-1.4 bilan", "application/pdf")
+    with (
+        sandbox.client(transport=transport, retry=FAST_RETRY) as client,
+        pytest.raises(DSUploadRefused) as raised,
+    ):
+        client.upload(deposited.id, "bilan.pdf", b"%PDF-1.4 bilan", "application/pdf")
     assert raised.value.status_code == 400
