@@ -79,7 +79,10 @@ def serve(args) -> int:
     server = SandboxServer(
         SandboxStore(), host=args.host, port=args.port, file_url_ttl=args.file_ttl
     )
-    print(f"Bac à sable DS à l'écoute sur {server.url}/api/v2/graphql (Ctrl-C pour arrêter)")
+    print(
+        f"Bac à sable DS à l'écoute sur {server.url}/api/v2/graphql (Ctrl-C pour arrêter)",
+        flush=True,
+    )
     print(f"État conservé dans {server.store.path}")
     for spec in demarches.DEMARCHES:
         print(f"  démarche {spec.number} : {spec.title}")

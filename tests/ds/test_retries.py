@@ -203,3 +203,23 @@ def test_an_empty_last_page_keeps_the_saved_cursor_instead_of_null():
 def test_the_client_repr_never_shows_the_token():
     client = make_client(Script(ok(EMPTY_PAGE)), [])
     assert "unit-token" not in repr(client)
+
+
+def test_a_server_side_graphql_timeout_is_retried_for_a_query():
+    timeout = ok({"errors": [{"message": "Timeout", "extensions": {"code": "timeout"}}]})
+    script = Script(timeout, ok(EMPTY_PAGE))
+    sleeps: list[float] = []
+    fetch(make_client(script, sleeps))
+    assert (len(script.requests), sleeps) == (2, [1.0])
+
+
+def test_an_empty_token_sends_no_authorization_header():
+    script = Script(ok(EMPTY_PAGE))
+    client = DSClient(
+        base_url="https://ds.test",
+        token="",
+        instructeur_id="x",
+        transport=httpx.MockTransport(script),
+    )
+    fetch(client)
+    assert "Authorization" not in script.requests[0].headers

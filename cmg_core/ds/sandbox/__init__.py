@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cmg_core import settings
+from cmg_core.ds.client import DSClient
 from cmg_core.ds.demarches import DemarcheSpec
 from cmg_core.ds.sandbox.deposit import Deposited, DepositRefused, UploadedFile, submit, update
 from cmg_core.ds.sandbox.faults import Faults
@@ -32,6 +33,8 @@ __all__ = [
     "SandboxServer",
     "SandboxStore",
     "UploadedFile",
+    "submit",
+    "update",
 ]
 
 
@@ -100,10 +103,8 @@ class Sandbox:
     def expire_file_urls(self) -> None:
         self.server.expire_file_urls()
 
-    def client(self, **options: Any):
+    def client(self, **options: Any) -> DSClient:
         """A `DSClient` talking to this sandbox with the demo token and instructeur."""
-        from cmg_core.ds.client import DSClient
-
         defaults: dict[str, Any] = {
             "base_url": self.url,
             "token": settings.SANDBOX_TOKEN,

@@ -17,9 +17,16 @@ from typing import Any
 from graphql import GraphQLError, GraphQLResolveInfo
 
 from cmg_core.ds import demarches
+from cmg_core.ds.ids import global_id, parse_int_id
 from cmg_core.ds.sandbox import instruction, signing
 from cmg_core.ds.sandbox.store import to_us
-from cmg_core.ds.sandbox.views import Context, View, demarche_view, dossier_view
+from cmg_core.ds.sandbox.views import (
+    Context,
+    View,
+    demarche_view,
+    dossier_view,
+    message_views,
+)
 
 MAX_PAGE = 100
 
@@ -167,13 +174,7 @@ class Root:
             raise not_found(str(exc)) from exc
         except instruction.Refused as exc:
             return {"message": None, "errors": [{"message": exc.message}]}
-        with ctx.store.read() as db:
-            number = db.execute(
-                "SELECT dossier_number FROM messages WHERE id = ?", (message_id,)
-            ).fetchone()[0]
-        from cmg_core.ds.ids import global_id
-        from cmg_core.ds.sandbox.views import message_views
-
+        number = parse_int_id(input["dossierId"], "Dossier")
         wanted = global_id("Commentaire", message_id)
         return {"message": message_views(ctx, number, wanted)[0], "errors": None}
 

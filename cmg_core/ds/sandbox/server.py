@@ -17,6 +17,7 @@ import time
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote
 
 from graphql import GraphQLSchema, build_schema, graphql_sync
 
@@ -186,7 +187,7 @@ class SandboxServer:
             blob = db.execute("SELECT * FROM blobs WHERE id = ?", (payload["b"],)).fetchone()
         if blob is None or blob["data"] is None:
             return request._send(404, b"<Error><Code>NoSuchKey</Code></Error>", "application/xml")
-        disposition = f"attachment; filename*=UTF-8''{_quote(blob['filename'])}"
+        disposition = f"attachment; filename*=UTF-8''{quote(blob['filename'], safe='')}"
         request._send(200, blob["data"], blob["content_type"], Content_Disposition=disposition)
 
     def handle_upload(self, request: _Handler, token: str, body: bytes) -> None:
@@ -220,9 +221,3 @@ class SandboxServer:
         except (ValueError, TypeError, AttributeError) as exc:
             return request._json(400, {"error": str(exc)})
         request._json(200, {"ok": True, "calls": self.faults.calls})
-
-
-def _quote(filename: str) -> str:
-    from urllib.parse import quote
-
-    return quote(filename, safe="")
