@@ -36,7 +36,7 @@ def check_workbook(
     try:
         workbook = read_workbook(data)
     except WorkbookRejected as rejected:
-        log.info("file refused by the guards: %s", rejected.code)
+        log.debug("file refused by the guards: %s", rejected.code)
         report.findings.append(rejection_finding(rejected, data))
         return report
     choice = choose_sheet(workbook)
@@ -68,7 +68,7 @@ def check_workbook(
     months = list(context.month_counts)
     report.month = str(months[0]) if len(months) == 1 else None
     report.lines = lines
-    log.info("pre-check done: %d rows, %d findings", report.rows, len(report.findings))
+    log.debug("pre-check done: %d rows, %d findings", report.rows, len(report.findings))
     return _sorted(report)
 
 
