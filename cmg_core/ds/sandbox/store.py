@@ -95,6 +95,8 @@ class SandboxStore:
         with self.write() as db:
             db.execute("INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(32),))
             self._seed_tokens(db)
+            row = db.execute("SELECT value FROM meta WHERE key = 'secret'").fetchone()
+        self.secret = bytes.fromhex(row[0])  # signs file URLs and blob ids; never changes
 
     @staticmethod
     def _seed_tokens(db: sqlite3.Connection) -> None:
@@ -131,12 +133,6 @@ class SandboxStore:
         """Now, strictly after every stored modification time (call inside `write`)."""
         latest = db.execute("SELECT coalesce(max(updated_at), 0) FROM dossiers").fetchone()[0]
         return max(to_us(self._clock()), latest + 1000)
-
-    @property
-    def secret(self) -> bytes:
-        with self.read() as db:
-            row = db.execute("SELECT value FROM meta WHERE key = 'secret'").fetchone()
-        return bytes.fromhex(row[0])
 
     def meta(self, key: str) -> str | None:
         with self.read() as db:
