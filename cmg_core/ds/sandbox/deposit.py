@@ -157,7 +157,9 @@ def submit(
     """Deposit a dossier (state `en_construction`), or keep it a draft (never served)."""
     spec = _spec(demarche)
     values = _values(spec, fields or {}, siret, initial=True)
-    given = set(values) | ({_file_champ(spec).descriptor_id} if files else set())
+    given = {k for k, v in values.items() if v is not None} | (
+        {_file_champ(spec).descriptor_id} if files else set()
+    )
     missing = [c.label for c in spec.champs if c.required and c.descriptor_id not in given]
     if missing and not draft:
         raise DepositRefused("Champs obligatoires manquants : " + ", ".join(missing))
