@@ -37,6 +37,7 @@ __all__ = [
     "Sheet",
     "Workbook",
     "WorkbookRejected",
+    "check_package",
     "read_workbook",
     "sheet_xml_paths",
 ]
@@ -61,8 +62,7 @@ class Workbook:
 
 def read_workbook(data: bytes) -> Workbook:
     """Every worksheet of the xlsx `data`; raises `WorkbookRejected` for anything hostile."""
-    with open_package(data) as archive:
-        scans = _scan_sheets(archive)
+    scans = check_package(data)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [
@@ -73,6 +73,12 @@ def read_workbook(data: bytes) -> Workbook:
     except (CalamineError, ValueError, OverflowError) as exc:
         raise WorkbookRejected("file.unreadable", reason="cells") from exc
     return Workbook(sheets)
+
+
+def check_package(data: bytes) -> dict[str, SheetScan]:
+    """Every guard, cells left unread: what to run before handing `data` to another reader."""
+    with open_package(data) as archive:
+        return _scan_sheets(archive)
 
 
 def _scan_sheets(archive: zipfile.ZipFile) -> dict[str, SheetScan]:

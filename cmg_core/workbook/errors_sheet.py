@@ -1,0 +1,108 @@
+"""The "Erreurs" sheet of an annotated workbook: one line per finding, a link to its cell.
+
+Every text comes from the user's file or is about it, so each one passes through `neutralise`
+and loses the characters an xlsx cannot hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cmg_core.precheck.report import Finding, Severity
+from cmg_core.workbook.safe_text import neutralise
+
+ERRORS_SHEET = "Erreurs"
+AUTHOR = "Pré-contrôle CMG"
+HEADER = ("Sévérité", "Ligne", "Colonne", "Champ", "Valeur", "Message", "Conseil", "Cellule")
+WIDTHS = (15, 8, 9, 28, 22, 60, 60, 12)
+SEVERITY_LABELS = {
+    Severity.ERROR: "Erreur",
+    Severity.WARNING: "Avertissement",
+    Severity.INFO: "Information",
+}
+NO_FINDING = "Aucune anomalie trouvée : le fichier peut être déposé."
+_TEXT_LIMIT = 32_767  # characters in one Excel cell
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", start_color="000091", end_color="000091")
+_SEVERITY_FONTS = {
+    Severity.ERROR: Font(bold=True, color="CE0500"),
+    Severity.WARNING: Font(bold=True, color="B34000"),
+    Severity.INFO: Font(color="000091"),
+}
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+
+
+def write_errors(sheet: Worksheet, findings: Sequence[Finding], data_sheet: str | None) -> None:
+    """Fill `sheet` with `findings` (already in reading order), linked into `data_sheet`."""
+    sheet.append(HEADER)
+    for cell in sheet[1]:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        cell.alignment = _WRAP
+    for letter, width in zip("ABCDEFGH", WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    if not findings:
+        sheet.append([NO_FINDING])
+        return
+    for row, finding in enumerate(findings, start=2):
+        cells = [sheet.cell(row=row, column=c, value=v) for c, v in enumerate(_line(finding), 1)]
+        cells[0].font = _SEVERITY_FONTS[finding.severity]
+        for cell in cells:
+            cell.alignment = _WRAP if 4 <= cell.column <= 7 else _TOP
+        if data_sheet is not None and finding.row is not None:
+            _link(cells[-1], data_sheet, finding)
+    sheet.auto_filter.ref = f"A1:H{len(findings) + 1}"
+
+
+def is_errors_sheet(sheet: Worksheet) -> bool:
+    """Whether the openpyxl `sheet` is the "Erreurs" sheet of an earlier annotation."""
+    first = [cell.value for cell in next(sheet.iter_rows(max_row=1), ())]
+    return is_annotation_sheet(sheet.title, first)
+
+
+def is_annotation_sheet(name: str, first_row: Sequence[object]) -> bool:
+    """Whether a sheet (its name and row 1) is an "Erreurs" sheet written by `annotate`.
+
+    The pre-check can skip such a sheet when a partner sends an annotated file back.
+    """
+    return name.startswith(ERRORS_SHEET) and tuple(first_row[: len(HEADER)]) == HEADER
+
+
+def _line(finding: Finding) -> list[object]:
+    return [
+        SEVERITY_LABELS[finding.severity],
+        finding.row,
+        safe(finding.column),
+        safe(finding.field),
+        safe(finding.value),
+        safe(finding.message),
+        safe(finding.hint),
+        None,
+    ]
+
+
+def _link(cell, data_sheet: str, finding: Finding) -> None:
+    target = f"{finding.column or 'A'}{finding.row}"
+    quoted = data_sheet.replace("'", "''")
+    cell.value = safe(f"Aller en {target}")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
+    cell.font = Font(color="000091", underline="single")
+
+
+def safe(value: object) -> object:
+    """A value fit for a cell we write: neutralised, storable, within Excel's limits."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if not isinstance(value, str):
+        if hasattr(value, "isoformat"):  # date, datetime, time: written as what they are
+            return value
+        value = str(value)
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)[:_TEXT_LIMIT]
+    return neutralise(value)
