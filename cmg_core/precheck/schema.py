@@ -8,13 +8,19 @@ negative number is not also reported as a decimal), so one cell gives at most on
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
+from cmg_core import templates
+from cmg_core.templates import Kind, Template, TemplateCode
 
-from cmg_core.templates import Kind, Template
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
+
+# pandas and pandera are imported on the first check, not with the package: every command of
+# the CLI and the workbook layer import the pre-check's report, and would pay ~0.6 s for them.
 
 CENT_TOLERANCE = 1e-6  # a formula's binary noise (11.000000000000002) is still 11,00 €
 
@@ -32,25 +38,21 @@ def _cents(series: pd.Series) -> pd.Series:
     return series.isna() | (series < 0) | ((cents - cents.round()).abs() < CENT_TOLERANCE)
 
 
-# Check names are the causes the catalogue words the hint after.
-CHECKS: dict[Kind, list[pa.Check]] = {
-    Kind.HOURS: [pa.Check(_not_negative, name="negative"), pa.Check(_whole, name="decimal")],
-    Kind.AMOUNT: [pa.Check(_not_negative, name="negative"), pa.Check(_cents, name="decimals")],
-}
-CHECKS[Kind.SPECIAL_HOURS] = CHECKS[Kind.HOURS]
+@functools.cache
+def numeric_schema(code: TemplateCode) -> pa.DataFrameSchema:
+    """The template's numeric columns and their checks; check names are the hint causes."""
+    import pandera.pandas as pa
 
-
-def numeric_schema(template: Template) -> pa.DataFrameSchema:
+    whole = [pa.Check(_not_negative, name="negative"), pa.Check(_whole, name="decimal")]
+    cents = [pa.Check(_not_negative, name="negative"), pa.Check(_cents, name="decimals")]
+    checks = {Kind.HOURS: whole, Kind.SPECIAL_HOURS: whole, Kind.AMOUNT: cents}
     return pa.DataFrameSchema(
         {
-            column.key: pa.Column(float, CHECKS[column.kind], nullable=True)
-            for column in template.columns
-            if column.kind in CHECKS
+            column.key: pa.Column(float, checks[column.kind], nullable=True)
+            for column in templates.get(code).columns
+            if column.kind in checks
         }
     )
-
-
-_SCHEMAS: dict[str, pa.DataFrameSchema] = {}
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,10 @@ def numeric_failures(
     template: Template, rows: list[int], numbers: dict[str, list[float | None]]
 ) -> list[Failure]:
     """Validate the parsed numbers (None where unreadable) lazily; every failure, in row order."""
-    schema = _SCHEMAS.get(template.code)
-    if schema is None:
-        schema = _SCHEMAS[template.code] = numeric_schema(template)
+    import pandas as pd
+    from pandera.errors import SchemaErrors
+
+    schema = numeric_schema(template.code)
     frame = pd.DataFrame(
         {key: pd.array(numbers[key], dtype="float64") for key in schema.columns},
         index=pd.Index(rows, dtype="int64"),
