@@ -1,0 +1,86 @@
+"""Managing staff accounts (list, unlock, activate) and the demo accounts of `make run`."""
+
+from __future__ import annotations
+
+import secrets
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from cmg_core import settings
+from cmg_core.db.enums import Role
+from cmg_core.db.models import StaffUser
+from cmg_core.staff import audit
+from cmg_core.staff.auth import create_user, find_user, set_password, unlock
+
+DEMO_DOMAIN = "demo.caf.invalid"  # `.invalid`: can never be a real mailbox
+DEMO_ACCOUNTS: tuple[tuple[str, Role, str], ...] = (
+    (f"agent@{DEMO_DOMAIN}", Role.AGENT, "Agent de démonstration"),
+    (f"gca@{DEMO_DOMAIN}", Role.GCA, "GCA de démonstration"),
+    (f"admin@{DEMO_DOMAIN}", Role.ADMIN, "Administrateur de démonstration"),
+)
+SYSTEM = audit.Actor(None, "ligne de commande")
+
+
+def all_users(session: Session) -> list[StaffUser]:
+    return list(session.scalars(sa.select(StaffUser).order_by(StaffUser.email)))
+
+
+def add_user(
+    session: Session, email: str, role: Role | str, password: str | None, by: audit.Actor = SYSTEM
+) -> StaffUser:
+    """Create an account and journal it (the password never reaches the journal)."""
+    user = create_user(session, email, role, password)
+    audit.record(session, by, "user.create", "staff_user", user.id, role=str(user.role))
+    return user
+
+
+def unlock_user(session: Session, user_id: int, by: audit.Actor) -> None:
+    user = session.get_one(StaffUser, user_id)
+    unlock(user)
+    audit.record(session, by, "user.unlock", "staff_user", user.id)
+
+
+def set_active(session: Session, user_id: int, active: bool, by: audit.Actor) -> None:
+    user = session.get_one(StaffUser, user_id)
+    if by.id == user.id and not active:
+        raise ValueError("Vous ne pouvez pas désactiver votre propre compte.")
+    user.active = active
+    action = "user.activate" if active else "user.deactivate"
+    audit.record(session, by, action, "staff_user", user.id)
+
+
+def ensure_demo_accounts(session: Session) -> list[tuple[str, Role, str]]:
+    """In demo mode (`CMG_DEMO=1`): one account per role with a fresh random password.
+
+    Returns `(email, role, password)` for the launcher to print. Outside demo mode no demo
+    account may sign in: any left by an earlier demo is deactivated and nothing is returned.
+    """
+    if not settings.get_bool("CMG_DEMO"):
+        for email, _role, _name in DEMO_ACCOUNTS:
+            user = find_user(session, email)
+            if user is not None:
+                user.active = False
+        return []
+    created = []
+    for email, role, name in DEMO_ACCOUNTS:
+        password = secrets.token_urlsafe(12)
+        user = find_user(session, email)
+        if user is None:
+            user = create_user(session, email, role, password, display_name=name)
+        else:
+            set_password(user, password)
+            user.role, user.active = role, True
+        audit.record(session, SYSTEM, "user.demo_reset", "staff_user", user.id, role=str(role))
+        created.append((email, role, password))
+    return created
+
+
+def demo_accounts_text(accounts: list[tuple[str, Role, str]], portal_url: str = "") -> str:
+    """The lines a launcher prints for the demo accounts (French)."""
+    lines = [f"Comptes Caf de démonstration (connexion : {portal_url.rstrip('/')}/connexion) :"]
+    lines += [
+        f"  {role.value:<6} {email}  mot de passe : {password}"
+        for email, role, password in accounts
+    ]
+    return "\n".join(lines)

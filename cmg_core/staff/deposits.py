@@ -1,0 +1,155 @@
+"""Deposits for the Dépôts page: the partners × months matrix and one deposit in detail.
+
+"En retard" (late) means: no deposit at all by the end of the 10th of the month that follows
+the declared month (e.g. for March: nothing by 10 April). Before that day a missing file is
+"manquant" (still expected).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from cmg_core.db.enums import DepositStatus, PartnerKind
+from cmg_core.db.models import Bilan, Deposit, DepositLine, DsDossier, Partner
+from cmg_core.guide import ds_public_base
+from cmg_core.values import Month
+
+DEADLINE_DAY = 10
+LATE_RULE = (
+    "« En retard » : aucun dépôt le 10 du mois qui suit le mois déclaré au soir "
+    "(par exemple, pour mars : rien au 10 avril). Avant cette date, le fichier est « manquant »."
+)
+
+
+class Cell(StrEnum):
+    FILED = "filed"
+    CORRECTED = "corrected"
+    TO_CORRECT = "to_correct"
+    MISSING = "missing"
+    LATE = "late"
+
+
+CELL_LABELS = {
+    Cell.FILED: "déposé",
+    Cell.CORRECTED: "corrigé",
+    Cell.TO_CORRECT: "à corriger",
+    Cell.MISSING: "manquant",
+    Cell.LATE: "en retard",
+}
+
+
+def deadline(month: Month) -> date:
+    """The last day to file for `month`: the 10th of the following month."""
+    following = month.shift(1)
+    return date(following.year, following.month, DEADLINE_DAY)
+
+
+def cell_for(deposit: Deposit | None, month: Month, today: date) -> Cell:
+    if deposit is None:
+        return Cell.LATE if today > deadline(month) else Cell.MISSING
+    if deposit.status in (DepositStatus.CORRECTION_REQUESTED, DepositStatus.INVALID):
+        return Cell.TO_CORRECT
+    return Cell.CORRECTED if deposit.attempt > 1 else Cell.FILED
+
+
+@dataclass
+class PartnerRow:
+    partner_id: int
+    name: str
+    siret: str
+    kind: PartnerKind
+    cells: dict[Month, Cell] = field(default_factory=dict)
+    deposit_ids: dict[Month, int] = field(default_factory=dict)
+
+
+def matrix(
+    session: Session,
+    months: list[Month],
+    today: date,
+    kind: PartnerKind | None = None,
+    search: str = "",
+) -> list[PartnerRow]:
+    """One row per active partner (filtered by kind and name/SIRET text), one cell per month."""
+    query = sa.select(Partner).where(Partner.active.is_(True)).order_by(Partner.name)
+    if kind is not None:
+        query = query.where(Partner.kind == kind)
+    if search.strip():
+        text = f"%{search.strip()}%"
+        query = query.where(sa.or_(Partner.name.ilike(text), Partner.siret.like(text)))
+    partners = list(session.scalars(query))
+    current = {
+        (d.partner_id, d.month): d
+        for d in session.scalars(
+            sa.select(Deposit).where(
+                Deposit.is_current.is_(True),
+                Deposit.month.in_(months),
+                Deposit.partner_id.in_([p.id for p in partners]),
+            )
+        )
+    }
+    rows = []
+    for partner in partners:
+        row = PartnerRow(partner.id, partner.name, partner.siret, PartnerKind(partner.kind))
+        for month in months:
+            deposit = current.get((partner.id, month))
+            row.cells[month] = cell_for(deposit, month, today)
+            if deposit is not None:
+                row.deposit_ids[month] = deposit.id
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class DepositDetail:
+    deposit: Deposit
+    partner: Partner | None
+    dossier: DsDossier
+    lines: list[DepositLine]
+    bilan: Bilan | None
+    history: list[Deposit]  # every file for the same SIRET × month × template, oldest first
+    ds_url: str
+
+
+def dossier_url(dossier: DsDossier) -> str:
+    """The instructeur's page of a dossier on DS."""
+    return f"{ds_public_base()}/procedures/{dossier.demarche_number}/dossiers/{dossier.number}"
+
+
+def detail(session: Session, deposit_id: int) -> DepositDetail | None:
+    deposit = session.get(Deposit, deposit_id)
+    if deposit is None:
+        return None
+    dossier = session.get_one(DsDossier, deposit.dossier_id)
+    history = list(
+        session.scalars(
+            sa.select(Deposit)
+            .where(
+                Deposit.siret == deposit.siret,
+                Deposit.month == deposit.month,
+                Deposit.template == deposit.template,
+            )
+            .order_by(Deposit.attempt, Deposit.id)
+        )
+    )
+    return DepositDetail(
+        deposit=deposit,
+        partner=session.get(Partner, deposit.partner_id) if deposit.partner_id else None,
+        dossier=dossier,
+        lines=list(deposit.lines),
+        bilan=session.scalars(sa.select(Bilan).where(Bilan.deposit_id == deposit.id)).first(),
+        history=history,
+        ds_url=dossier_url(dossier),
+    )
+
+
+def deposits_for(session: Session, partner_id: int, month: Month | None = None) -> list[Deposit]:
+    """A partner's deposits (optionally for one month), newest first."""
+    query = sa.select(Deposit).where(Deposit.partner_id == partner_id)
+    if month is not None:
+        query = query.where(Deposit.month == month)
+    return list(session.scalars(query.order_by(Deposit.month.desc(), Deposit.attempt.desc())))
