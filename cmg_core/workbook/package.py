@@ -14,7 +14,6 @@ from xml.etree import ElementTree
 
 from cmg_core.workbook.rejected import WorkbookRejected
 
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
@@ -84,9 +83,17 @@ def worksheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
             targets[rel.get("Id")] = _resolve(folder, rel.get("Target", ""))
     paths = {}
     for sheet in parse_xml(archive, book).iter():
-        if sheet.tag.endswith("}sheet") and sheet.get(f"{_REL_NS}id") in targets:
-            paths[sheet.get("name", "")] = targets[sheet.get(f"{_REL_NS}id")]
+        if sheet.tag.endswith("}sheet") and _relationship_id(sheet) in targets:
+            paths[sheet.get("name", "")] = targets[_relationship_id(sheet)]
     return paths
+
+
+def _relationship_id(element: ElementTree.Element) -> str | None:
+    """The `r:id` attribute, in the transitional or the strict (ISO) namespace."""
+    for name, value in element.attrib.items():
+        if name.endswith("}id"):
+            return value
+    return None
 
 
 def sheet_xml_paths(data: bytes) -> dict[str, str]:

@@ -88,13 +88,16 @@ def _scan_sheets(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
         name: scan_sheet(read_member(archive, path, MAX_UNCOMPRESSED))
         for name, path in paths.items()
     }
-    # The other parts calamine reads (shared strings, styles…) are inflated once through
-    # zipfile, which checks the declared size and CRC: a member lying about its size is
-    # refused here rather than inflated unbounded by calamine.
+    # Other parts are inflated once through zipfile, which checks the declared size and CRC:
+    # a member lying about its size is refused here rather than inflated unbounded by
+    # calamine. A sheet part the relationships do not name is still bounds-checked.
     sheet_paths = set(paths.values())
     for name in archive.namelist():
-        if name.endswith((".xml", ".rels")) and name not in sheet_paths:
-            read_member(archive, name, MAX_UNCOMPRESSED)
+        if name in sheet_paths or not name.endswith((".xml", ".rels")):
+            continue
+        part = read_member(archive, name, MAX_UNCOMPRESSED)
+        if "worksheets/" in name and not name.endswith(".rels"):
+            scan_sheet(part)
     return scans
 
 

@@ -196,3 +196,13 @@ def test_a_plain_workbook_passes_every_guard():
     assert read_workbook(fixtures.mc_workbook(50)).sheets[0].rows[0][0] == (
         "MOIS CONCERNE (MM/AAAA)"
     )
+
+
+def test_a_sheet_part_the_workbook_does_not_name_is_still_bounds_checked():
+    far = MAX_ROWS + 1
+    hidden = (
+        f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="{far}"><c r="A{far}"><v>1</v></c></row></sheetData></worksheet>'
+    ).encode()
+    data = fixtures.raw_xlsx("", extra_parts={"xl/worksheets/sheet9.xml": hidden})
+    assert _rejection(data).code == "file.suspicious"
