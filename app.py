@@ -1,7 +1,58 @@
-"""Portal router: chooses the pages the visitor may see. No business logic here."""
+"""Portal router: builds the navigation the visitor may see and runs the chosen page.
+
+Pages live in `pages/`; no business logic here. Staff pages (issue #7) join as a "Caf" section
+in `sections()` once a member of staff is signed in.
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
+from pages.widgets import layout
+
+PARTNERS = "Structures partenaires"
+
+
+def partner_pages() -> list[st.Page]:
+    """The public pages for micro-crèches and garde à domicile structures."""
+    return [
+        st.Page(
+            "pages/partners/blank_templates.py",
+            title="Modèles vierges",
+            icon=":material/download:",
+            url_path="modeles",
+            default=True,
+        ),
+        st.Page(
+            "pages/partners/precheck.py",
+            title="Pré-contrôle",
+            icon=":material/fact_check:",
+            url_path="pre-controle",
+        ),
+        st.Page(
+            "pages/partners/correction.py",
+            title="Version corrigée",
+            icon=":material/auto_fix_high:",
+            url_path="version-corrigee",
+        ),
+    ]
+
+
+def sections() -> dict[str, list[st.Page]]:
+    """Navigation sections by audience; staff sections are added here by role."""
+    return {PARTNERS: partner_pages()}
+
+
+def navigation() -> st.Page:
+    """One section is shown as plain links; several sections as one menu per audience."""
+    by_section = sections()
+    if len(by_section) == 1:
+        return st.navigation(next(iter(by_section.values())), position="top")
+    return st.navigation(by_section, position="top")
+
+
 st.set_page_config(page_title="Attestations CMG", page_icon="📄", layout="wide")
-st.title("Attestations mensuelles CMG")
-st.write("Portail en construction.")
+page = navigation()
+layout.header()
+page.run()
+layout.footer()

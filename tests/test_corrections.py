@@ -11,36 +11,16 @@ from openpyxl import Workbook, load_workbook
 from cmg_core.corrections import correct_workbook
 from cmg_core.templates import GAD, MC, Template
 from cmg_core.workbook.reader import WorkbookRejected
+from tests.pages import partner_files
 
 
 def workbook_bytes(template: Template, *rows: list[object], guidance: bool = False) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Déclaration"
-    sheet.append(list(template.headers))
-    if guidance:
-        sheet.append(list(template.guidance_row))
-    for row in rows:
-        sheet.append(row)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return partner_files.workbook_bytes(list(rows), template, guidance=guidance)
 
 
 def mc_row(**changes: object) -> list[object]:
-    values = {
-        "month": "02/2026",
-        "allocataire": "0123456",
-        "child_last_name": "Martin",
-        "child_first_name": "Léa",
-        "birth_date": datetime(2023, 5, 14),
-        "total_hours": 120,
-        "special_hours": 0,
-        "amount": 950.5,
-        "end_date": None,
-    }
-    values.update(changes)
-    return [values[c.key] for c in MC.columns]
+    """A correct micro-crèche line of February 2026."""
+    return partner_files.mc_row(month="02/2026", **changes)
 
 
 def cells(data: bytes) -> dict[str, object]:

@@ -1,0 +1,1 @@
+"""The portal's screens, one file per page, and their reusable widgets."""

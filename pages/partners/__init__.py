@@ -1,0 +1,1 @@
+"""Public pages for partner structures (micro-crèches and garde à domicile)."""

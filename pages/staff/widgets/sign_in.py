@@ -1,0 +1,32 @@
+"""The local sign-in form: e-mail and password, checked by `cmg_core.staff.auth.sign_in`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cmg_core.db.session import session_scope
+from cmg_core.staff import auth
+from pages.staff import access
+
+
+def show(key: str = "sign_in") -> auth.SignedIn | None:
+    """Draw the form; on success start the staff session and return who signed in."""
+    with st.form(key, border=True):
+        email = st.text_input("Adresse électronique", key=f"{key}_email", autocomplete="username")
+        password = st.text_input(
+            "Mot de passe", type="password", key=f"{key}_password", autocomplete="current-password"
+        )
+        submitted = st.form_submit_button("Se connecter", type="primary", icon=":material/login:")
+    st.caption(auth.LOCK_RULE + " Sans action pendant 30 minutes, vous êtes déconnecté·e.")
+    if not submitted:
+        return None
+    if not email.strip() or not password:
+        st.error("Saisissez votre adresse électronique et votre mot de passe.")
+        return None
+    with session_scope() as session:
+        result = auth.sign_in(session, email, password)
+    if isinstance(result, auth.SignInRefused):
+        st.error(result.message, icon=":material/lock:" if result.locked_until else None)
+        return None
+    access.start(result)
+    return result

@@ -1,0 +1,1 @@
+"""Reusable widgets: `show(key=...)` functions that own their session state."""

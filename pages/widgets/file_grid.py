@@ -1,0 +1,35 @@
+"""The partner's file as a grid, faulty cells coloured; faulty rows only unless asked."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages.widgets.checked_file import CheckedFile
+from pages.widgets.report_views import file_grid
+
+STYLED_ROWS_MAX = 2_000  # colouring more cells than this slows the page down for little use
+
+
+def show(checked: CheckedFile, key: str) -> None:
+    rows = checked.rows
+    if rows is None:
+        st.write("Le contenu de ce fichier ne peut pas être affiché.")
+        return
+    all_rows = st.toggle(
+        "Afficher toutes les lignes du fichier",
+        key=f"{key}_all_rows",
+        help="Par défaut, seules les lignes qui ont un problème sont affichées.",
+    )
+    grid = file_grid(rows, checked.report.findings, all_rows=all_rows)
+    if grid.frame.empty:
+        st.write("Aucune ligne à afficher.")
+        return
+    shown = f"{len(grid.frame)} ligne(s) affichée(s) sur {grid.total_rows}."
+    if len(grid.frame) <= STYLED_ROWS_MAX:
+        colours = grid.colours
+        data = grid.frame.style.apply(lambda _: colours, axis=None)
+        st.caption(f"{shown} Rouge : erreur. Orange : avertissement.")
+    else:
+        data = grid.frame
+        st.caption(f"{shown} Trop de lignes pour colorer les cellules : filtrez les lignes.")
+    st.dataframe(data, key=f"{key}_table", height=min(400, 40 + 35 * len(grid.frame)))
