@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.staff import menu as staff_menu
 from pages.widgets import layout
 
 PARTNERS = "Structures partenaires"
@@ -40,7 +41,7 @@ def partner_pages() -> list[st.Page]:
 
 def sections() -> dict[str, list[st.Page]]:
     """Navigation sections by audience; staff sections are added here by role."""
-    return {PARTNERS: partner_pages()}
+    return {PARTNERS: partner_pages() + staff_menu.public_pages(), **staff_menu.sections()}
 
 
 def navigation() -> st.Page:
