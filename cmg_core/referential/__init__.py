@@ -1,0 +1,1 @@
+"""The Caf-side referential: SIRET helpers, the synthetic seed and declarations built from it."""
