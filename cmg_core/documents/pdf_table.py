@@ -74,14 +74,20 @@ class Table:
             pdf.set_fill_color(*fill)
         x, y = pdf.l_margin, pdf.get_y()
         pdf.row_frame(x, y, self.widths, height, fill=fill is not None)
+        plain: list[tuple[float, float, str]] = []  # written at once, in the current colour
         for index, (lines, column) in enumerate(zip(cells, self.columns, strict=True)):
             color = colors[index] if index < len(colors) else None
-            if color is not None:
+            placed = pdf.place_lines(
+                x + PAD, y + PAD, column.width - 2 * PAD, self.line_height, lines, column.align
+            )
+            if color is None:
+                plain += placed
+            else:  # keep the reading order: what precedes is written first
+                pdf.show(plain)
+                plain = []
                 pdf.set_text_color(*color)
-            for number, line in enumerate(lines):
-                top = y + PAD + number * self.line_height
-                pdf.put(x + PAD, top, column.width - 2 * PAD, self.line_height, line, column.align)
-            if color is not None:
+                pdf.show(placed)
                 pdf.set_text_color(*BLACK)
             x += column.width
+        pdf.show(plain)
         pdf.set_xy(pdf.l_margin, y + height)

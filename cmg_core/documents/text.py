@@ -8,10 +8,12 @@ and a letter with no Latin form (another script) becomes "?", so that its absenc
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 ENCODING = "windows-1252"
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # all but the line feed
 
 # Letters NFKD does not decompose into a Latin base letter, and typographic characters.
 _SPECIAL = {
@@ -75,7 +77,12 @@ def to_cp1252(text: str) -> str:
 
     Decomposed accents (`e` + U+0301, as macOS writes them) are composed first, so `é` stays `é`.
     """
-    if text.isascii() and text.isprintable():
-        return text
+    if not _CONTROLS.search(text):
+        try:
+            text.encode(ENCODING)
+        except UnicodeEncodeError:
+            pass
+        else:
+            return text  # the common case: nothing to change
     text = unicodedata.normalize("NFC", text)
     return "".join(_char(c) for c in text)
