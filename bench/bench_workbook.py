@@ -8,6 +8,7 @@ import random
 import statistics
 import time
 import tracemalloc
+import zipfile
 from collections.abc import Callable
 
 from python_calamine import CalamineWorkbook
@@ -15,6 +16,7 @@ from python_calamine import CalamineWorkbook
 from cmg_core.precheck.report import Finding, Severity
 from cmg_core.workbook.annotate import annotate
 from cmg_core.workbook.reader import check_package, read_workbook
+from cmg_core.workbook.sheetxml import scan_sheet
 from tests.workbook import fixtures
 
 RUNS = 5
@@ -75,6 +77,10 @@ def main() -> None:
         print(f"read {rows:>6} rows ({size:.1f} MB){read[0]:>9.3f}{read[1]:>9.3f}  s")
         print(f"  guards + XML scan        {guards[0]:>9.3f}{guards[1]:>9.3f}  s", end="")
         print(f"  ({guards[0] / read[0]:.0%} of the read)")
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+        scan = timed(lambda xml=xml: scan_sheet(xml))
+        print(f"  of which sheet XML scan  {scan[0]:>9.3f}{scan[1]:>9.3f}  s", end="")
+        print(f"  ({scan[0] / read[0]:.0%}; {len(xml) / 2**20:.0f} MB of XML)")
         print(f"  calamine alone           {calamine[0]:>9.3f}{calamine[1]:>9.3f}  s")
         peak = python_peak_mb(lambda data=data: read_workbook(data))
         print(f"  peak Python memory       {peak:>9.0f} MB")

@@ -27,7 +27,13 @@ from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cmg_core.precheck.report import Finding, Severity
-from cmg_core.workbook.errors_sheet import AUTHOR, ERRORS_SHEET, is_errors_sheet, write_errors
+from cmg_core.workbook.errors_sheet import (
+    AUTHOR,
+    ERRORS_SHEET,
+    SEVERITY_LABELS,
+    is_errors_sheet,
+    write_errors,
+)
 from cmg_core.workbook.reader import check_package
 from cmg_core.workbook.rejected import WorkbookRejected
 from cmg_core.workbook.safe_text import neutralise
@@ -127,13 +133,12 @@ def _writable_cell(sheet: Worksheet, coordinate: str):
 
 
 _ORIGINAL = "\n\nCommentaire d'origine :\n"
-_LABELS = {Severity.ERROR: "Erreur", Severity.WARNING: "Avertissement", Severity.INFO: "Info"}
 
 
 def _comment_text(findings: list[Finding]) -> str:
     parts = []
     for finding in findings:
-        part = f"{_LABELS[finding.severity]} : {finding.message}"
+        part = f"{SEVERITY_LABELS[finding.severity]} : {finding.message}"
         if finding.hint:
             part += f"\nConseil : {finding.hint}"
         parts.append(part)

@@ -14,6 +14,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cmg_core.precheck.report import Finding, Severity
+from cmg_core.workbook.blank import BLEU_FRANCE
 from cmg_core.workbook.safe_text import neutralise
 
 ERRORS_SHEET = "Erreurs"
@@ -28,11 +29,11 @@ SEVERITY_LABELS = {
 NO_FINDING = "Aucune anomalie trouvée : le fichier peut être déposé."
 _TEXT_LIMIT = 32_767  # characters in one Excel cell
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", start_color="000091", end_color="000091")
+_HEADER_FILL = PatternFill("solid", start_color=BLEU_FRANCE, end_color=BLEU_FRANCE)
 _SEVERITY_FONTS = {
     Severity.ERROR: Font(bold=True, color="CE0500"),
     Severity.WARNING: Font(bold=True, color="B34000"),
-    Severity.INFO: Font(color="000091"),
+    Severity.INFO: Font(color=BLEU_FRANCE),
 }
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
@@ -93,7 +94,7 @@ def _link(cell, data_sheet: str, finding: Finding) -> None:
     quoted = data_sheet.replace("'", "''")
     cell.value = safe(f"Aller en {target}")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
-    cell.font = Font(color="000091", underline="single")
+    cell.font = Font(color=BLEU_FRANCE, underline="single")
 
 
 def safe(value: object) -> object:
