@@ -51,7 +51,9 @@ def render_attestation(a: Attestation) -> bytes:
             document_id=a.document_id,
             digest=attestation_digest(a),
             generated_at=a.generated_at,
-        )
+        ),
+        # uncompressed: 7 KiB instead of 3 KiB, and 12 % faster (bench/bench_documents.py)
+        compress=False,
     )
     pdf.add_page()
     pdf.letterhead(f"Document n° {a.document_id}")
@@ -71,13 +73,13 @@ def render_attestation(a: Attestation) -> bytes:
     )
     pdf.set_y(pdf.get_y() + 2)
     pdf.set_font(FONT, "", 8.5)
-    pdf.set_text_color(*GREY)
+    pdf.set_text_color(GREY)
     pdf.paragraph(
         f"Attestation établie par la {a.caf.name} à partir de la déclaration mensuelle de la "
         "structure. Elle est versée au dossier de l'allocataire.",
         4.2,
     )
-    pdf.set_text_color(*BLACK)
+    pdf.set_text_color(BLACK)
     return pdf.render()
 
 
@@ -97,10 +99,10 @@ def _parties(pdf: DocumentPdf, a: Attestation) -> None:
     bottom_left = _box(pdf, pdf.l_margin, top, width, "Structure déclarante", left)
     bottom_right = _box(pdf, pdf.l_margin + width + gap, top, width, "Allocataire", right)
     bottom = max(bottom_left, bottom_right)
-    pdf.set_draw_color(*BLUE)
+    pdf.set_draw_color(BLUE)
     pdf.rect(pdf.l_margin, top, width, bottom - top)
     pdf.rect(pdf.l_margin + width + gap, top, width, bottom - top)
-    pdf.set_draw_color(*BLACK)
+    pdf.set_draw_color(BLACK)
     pdf.set_xy(pdf.l_margin, bottom + 6)
 
 
@@ -109,9 +111,9 @@ def _box(
 ) -> float:
     """Write a titled list of `label : value` lines; return the bottom of the box."""
     pdf.set_font(FONT, "B", 9.5)
-    pdf.set_text_color(*BLUE)
+    pdf.set_text_color(BLUE)
     pdf.put(x + 3, top + 2, width - 6, 5.5, title)
-    pdf.set_text_color(*BLACK)
+    pdf.set_text_color(BLACK)
     y = top + 8.5
     label_width = 34.0
     value_width = width - 6 - label_width
@@ -124,10 +126,10 @@ def _box(
             y += 5
         y += 0.6
     pdf.set_font(FONT, "", 9)
-    pdf.set_text_color(*GREY)
+    pdf.set_text_color(GREY)
     for (label, _value), row_top in zip(rows, tops, strict=True):
         pdf.put(x + 3, row_top, label_width, 5, f"{label} :")
-    pdf.set_text_color(*BLACK)
+    pdf.set_text_color(BLACK)
     return y + 2
 
 

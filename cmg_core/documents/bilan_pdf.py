@@ -5,14 +5,24 @@ from __future__ import annotations
 from cmg_core.documents.digest import bilan_digest
 from cmg_core.documents.formats import format_count, format_datetime
 from cmg_core.documents.model import Bilan, Outcome
-from cmg_core.documents.pdf_base import BLACK, BLUE, FONT, GREY, LIGHT, DocumentPdf, Identity
+from cmg_core.documents.pdf_base import (
+    BLACK,
+    BLUE,
+    FONT,
+    GREY,
+    LIGHT,
+    Colour,
+    DocumentPdf,
+    Identity,
+    colour,
+)
 from cmg_core.documents.pdf_table import Column, Table
 from cmg_core.templates import TemplateCode
 from cmg_core.values import format_date
 
 TITLE = "Bilan de traitement"
-RED = (170, 20, 20)
-ORANGE = (160, 82, 0)
+RED = colour(170, 20, 20)
+ORANGE = colour(160, 82, 0)
 OUTCOME_COLORS = {Outcome.REJECTED: RED, Outcome.TO_MANAGER: ORANGE}
 
 MC_COLUMNS = (
@@ -92,18 +102,19 @@ def _summary(pdf: DocumentPdf, b: Bilan) -> None:
     gap = 4.0
     width = (pdf.content_width - gap * (len(boxes) - 1)) / len(boxes)
     top, height = pdf.get_y(), 16.0
-    pdf.set_fill_color(*LIGHT)
-    pdf.set_draw_color(*BLUE)
+    pdf.set_fill_color(LIGHT)
+    pdf.set_draw_color(BLUE)
     for index, (label, count, color) in enumerate(boxes):
         x = pdf.l_margin + index * (width + gap)
         pdf.rect(x, top, width, height, style="DF")
         pdf.set_font(FONT, "B", 15)
-        pdf.set_text_color(*color)
+        pdf.set_text_color(color)
         pdf.put(x, top + 1.5, width, 8, format_count(count), align="C")
         pdf.set_font(FONT, "", 8.5)
-        pdf.set_text_color(*BLACK)
+        pdf.set_text_color(BLACK)
         pdf.put(x, top + 9, width, 5, label, align="C")
-    pdf.set_draw_color(*BLACK)
+    pdf.set_draw_color(BLACK)
+    pdf.set_fill_color(BLACK)
     pdf.set_xy(pdf.l_margin, top + height + 5)
 
 
@@ -122,7 +133,7 @@ def _lines(pdf: DocumentPdf, b: Bilan) -> None:
         if is_mc:
             cells.append(line.child_name or "—")
         cells += [_capitalised(line.outcome), line.reason, line.action or NO_ACTION]
-        colors: list[tuple[int, int, int] | None] = [None] * len(cells)
+        colors: list[Colour | None] = [None] * len(cells)
         colors[outcome_column] = OUTCOME_COLORS.get(line.outcome)
         table.row(cells, colors=colors)
 

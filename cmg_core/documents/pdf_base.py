@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from fpdf import FPDF
-from fpdf.drawing_primitives import DeviceRGB
+from fpdf.drawing_primitives import DeviceGray, DeviceRGB, convert_to_device_color
 from fpdf.fonts import CORE_FONTS_CHARWIDTHS
 from fpdf.util import escape_parens
 
@@ -23,10 +23,19 @@ from cmg_core.documents.model import Caf
 from cmg_core.documents.text import ENCODING, to_cp1252
 
 FONT = "Helvetica"
-BLUE = (0, 56, 118)
-GREY = (90, 90, 90)
-BLACK = (0, 0, 0)
-LIGHT = (226, 233, 243)
+# Colours built once: fpdf2 takes them as they are, instead of converting RGB on every call.
+# Black is DeviceGray(0), fpdf2's default, so black text needs no colour operator.
+Colour = DeviceGray | DeviceRGB
+
+
+def colour(red: int, green: int, blue: int) -> Colour:
+    return convert_to_device_color(red, green, blue)  # type: ignore[return-value]
+
+
+BLUE = colour(0, 56, 118)
+GREY = colour(90, 90, 90)
+BLACK = colour(0, 0, 0)
+LIGHT = colour(226, 233, 243)
 MARGIN = 15.0
 FOOTER_HEIGHT = 21.0
 PT = 25.4 / 72  # mm per point
@@ -95,16 +104,19 @@ def _wrap(fontkey: str, size_pt: float, text: str, width: float) -> tuple[str, .
 
 
 @lru_cache(maxsize=64)
-def _colour_operator(colour: DeviceRGB) -> str:
+def _colour_operator(text_colour: Colour) -> str:
     """`0 0.22 0.463 rg`: the PDF operator selecting a text colour."""
-    return colour.serialize().lower()
+    return text_colour.serialize().lower()
 
 
 class DocumentPdf(FPDF):
     """An A4 document whose bytes depend only on its content and its `Identity`."""
 
-    def __init__(self, identity: Identity, orientation: str = "portrait") -> None:
+    def __init__(
+        self, identity: Identity, orientation: str = "portrait", compress: bool = True
+    ) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
+        self.set_compression(compress)
         self.identity = identity
         self.core_fonts_encoding = ENCODING
         self.set_creation_date(paris_time(identity.generated_at))
@@ -234,18 +246,18 @@ class DocumentPdf(FPDF):
         if self.page_no() == 1:
             return
         self.set_font(FONT, "", 8)
-        self.set_text_color(*GREY)
+        self.set_text_color(GREY)
         self.put(self.l_margin, self.t_margin, self.content_width, 5, self.identity.running_title)
-        self.set_text_color(*BLACK)
+        self.set_text_color(BLACK)
         self.set_xy(self.l_margin, self.t_margin + 8)
 
     def footer(self) -> None:
         identity = self.identity
         top = self.h - FOOTER_HEIGHT
         left, width = self.l_margin, self.content_width
-        self.set_draw_color(*GREY)
+        self.set_draw_color(GREY)
         self.line(left, top, left + width, top)
-        self.set_text_color(*GREY)
+        self.set_text_color(GREY)
         self.set_font(FONT, "", 7.5)
         self.put(
             left,
@@ -273,46 +285,46 @@ class DocumentPdf(FPDF):
             "L'empreinte est calculée sur les données du document, et non sur ce fichier : "
             "elle permet de vérifier que les données déclarées n'ont pas été modifiées.",
         )
-        self.set_text_color(*BLACK)
-        self.set_draw_color(*BLACK)
+        self.set_text_color(BLACK)
+        self.set_draw_color(BLACK)
 
     def letterhead(self, right_text: str) -> None:
         """The Caf's name and code on the left, `right_text` on the right, a blue rule below."""
         caf = self.identity.caf
         left, width, top = self.l_margin, self.content_width, self.get_y()
         self.set_font(FONT, "B", 12)
-        self.set_text_color(*BLUE)
+        self.set_text_color(BLUE)
         self.put(left, top, width, 6, caf.name)
         self.set_font(FONT, "", 8)
-        self.set_text_color(*GREY)
+        self.set_text_color(GREY)
         self.put(left, top, width, 6, right_text, align="R")
         self.set_font(FONT, "", 9)
-        self.set_text_color(*BLACK)
+        self.set_text_color(BLACK)
         self.put(left, top + 6, width, 5, f"Code Caf : {caf.code}")
         rule = top + 12
-        self.set_draw_color(*BLUE)
+        self.set_draw_color(BLUE)
         self.set_line_width(0.6)
         self.line(left, rule, left + width, rule)
         self.set_line_width(0.2)
-        self.set_draw_color(*BLACK)
+        self.set_draw_color(BLACK)
         self.set_xy(left, rule + 4)
 
     def title_block(self, title: str, subtitle: str) -> None:
         self.set_font(FONT, "B", 15)
-        self.set_text_color(*BLUE)
+        self.set_text_color(BLUE)
         self.paragraph(title, 7)
         self.set_font(FONT, "B", 11)
-        self.set_text_color(*BLACK)
+        self.set_text_color(BLACK)
         self.set_y(self.get_y() + 1)
         self.paragraph(subtitle, 6)
         self.set_y(self.get_y() + 3)
 
     def section_title(self, text: str) -> None:
         self.set_font(FONT, "B", 10.5)
-        self.set_text_color(*BLUE)
+        self.set_text_color(BLUE)
         self.paragraph(text, 6)
         self.set_y(self.get_y() + 1)
-        self.set_text_color(*BLACK)
+        self.set_text_color(BLACK)
 
     def render(self) -> bytes:
         """The PDF bytes; the footer of the last page is drawn now, knowing the page count."""

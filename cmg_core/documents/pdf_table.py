@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cmg_core.documents.pdf_base import BLACK, FONT, LIGHT, DocumentPdf
+from cmg_core.documents.pdf_base import BLACK, FONT, LIGHT, Colour, DocumentPdf
 
 PAD = 1.2  # inner margin of a cell, mm
 
@@ -43,7 +43,7 @@ class Table:
         values: Sequence[str],
         *,
         style: str = "",
-        colors: Sequence[tuple[int, int, int] | None] = (),
+        colors: Sequence[Colour | None] = (),
     ) -> None:
         self._draw(values, style=style, fill=None, colors=colors)
 
@@ -52,8 +52,8 @@ class Table:
         values: Sequence[str],
         *,
         style: str,
-        fill: tuple[int, int, int] | None,
-        colors: Sequence[tuple[int, int, int] | None] = (),
+        fill: Colour | None,
+        colors: Sequence[Colour | None] = (),
         header: bool = False,
     ) -> None:
         pdf = self.pdf
@@ -71,9 +71,11 @@ class Table:
                 self.header()
             pdf.set_font(FONT, style, self.font_size)
         if fill is not None:
-            pdf.set_fill_color(*fill)
+            pdf.set_fill_color(fill)
         x, y = pdf.l_margin, pdf.get_y()
         pdf.row_frame(x, y, self.widths, height, fill=fill is not None)
+        if fill is not None:
+            pdf.set_fill_color(BLACK)  # text is written without a colour switch when fill = ink
         plain: list[tuple[float, float, str]] = []  # written at once, in the current colour
         for index, (lines, column) in enumerate(zip(cells, self.columns, strict=True)):
             color = colors[index] if index < len(colors) else None
@@ -85,9 +87,9 @@ class Table:
             else:  # keep the reading order: what precedes is written first
                 pdf.show(plain)
                 plain = []
-                pdf.set_text_color(*color)
+                pdf.set_text_color(color)
                 pdf.show(placed)
-                pdf.set_text_color(*BLACK)
+                pdf.set_text_color(BLACK)
             x += column.width
         pdf.show(plain)
         pdf.set_xy(pdf.l_margin, y + height)
