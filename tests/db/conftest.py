@@ -1,5 +1,5 @@
 """Database fixtures: `db_url` runs a test on a SQLite file and on PostgreSQL; `session` gives a
-session on a database migrated to the newest revision."""
+session on a database migrated to the newest revision; `seeded` one on the full synthetic Caf."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from cmg_core.db import migrate
 from cmg_core.db.session import make_engine
+from cmg_core.referential.seed import seed_referential
+from cmg_core.values import Month
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -30,4 +32,29 @@ def session(migrated_url: str) -> Iterator[Session]:
     engine = make_engine(migrated_url)
     with Session(engine, expire_on_commit=False) as session:
         yield session
+    engine.dispose()
+
+
+SEED_REFERENCE = Month(2026, 11)
+
+
+@pytest.fixture(scope="session")
+def seeded_url(tmp_path_factory) -> str:
+    """A SQLite database with the full synthetic Caf (reference November 2026); read only."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'cmg.db'}"
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        seed_referential(session, reference=SEED_REFERENCE)
+        session.commit()
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def seeded(seeded_url: str) -> Iterator[Session]:
+    engine = make_engine(seeded_url)
+    with Session(engine) as session:
+        yield session
+        session.rollback()
     engine.dispose()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 import sqlalchemy as sa
 
 from cmg_core.db.base import Base
@@ -41,14 +40,6 @@ def test_seeding_on_another_day_still_changes_nothing(session):
     assert _counts(session) == before
 
 
-@pytest.fixture
-def seeded(session):
-    seed_referential(session, reference=REFERENCE)
-    session.commit()
-    return session
-
-
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_status_reports_the_shares_the_seed_documents(seeded):
     reported = collect(seeded)["referential"]
     assert reported["families"] == shares.FAMILIES
@@ -58,7 +49,6 @@ def test_status_reports_the_shares_the_seed_documents(seeded):
         assert share["share"] == documented == share["documented"]
 
 
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_seeded_partners_have_valid_sirets_a_manager_and_habilitated_staff(seeded):
     partners = seeded.scalars(sa.select(Partner)).all()
     assert len(partners) == shares.PARTNERS_MC + shares.PARTNERS_GAD
