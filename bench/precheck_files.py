@@ -1,4 +1,5 @@
-"""Realistic MC monthly files for the pre-check benchmark, written with openpyxl (write-only)."""
+"""Realistic MC monthly files for the pre-check benchmark, and the Table Schema frictionless
+validates them with (types and constraints only, derived from `templates.py`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from cmg_core import templates
+from cmg_core.templates import Kind
 
 LAST_NAMES = ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand")
 FIRST_NAMES = ("Léa", "Hugo", "Jade", "Louis", "Emma", "Nolan", "Inès", "Gabriel", "Zoé", "Arthur")
@@ -28,11 +30,15 @@ def mc_rows(count: int, seed: int = 7) -> list[list[object]]:
                 f"{1_000_000 + i:07d}",
                 rng.choice(LAST_NAMES),
                 rng.choice(FIRST_NAMES),
-                date(rng.randint(2021, 2026) if i % 3 else 2023, rng.randint(1, 9), rng.randint(1, 28)),
+                date(
+                    rng.randint(2021, 2026) if i % 3 else 2023,
+                    rng.randint(1, 9),
+                    rng.randint(1, 28),
+                ),
                 hours,
                 rng.randint(0, min(hours, 30)),
                 round(hours * rng.uniform(4, 9.9), 2),
-                None,
+                date(2026, 10, rng.randint(1, 31)) if i % 20 == 0 else None,
             ]
         )
     return rows
@@ -64,3 +70,25 @@ def write_mc(path: Path, rows: list[list[object]]) -> Path:
         sheet.append(row)
     book.save(path)
     return path
+
+
+FRICTIONLESS_TYPES = {
+    Kind.MONTH: ("string", {"pattern": r"\d{2}/\d{4}"}),
+    Kind.ALLOCATAIRE: ("string", {"pattern": r"\d{7}"}),
+    Kind.NAME: ("string", {"pattern": r"[^\d]+"}),
+    Kind.BIRTH_DATE: ("date", {}),
+    Kind.HOURS: ("integer", {"minimum": 0}),
+    Kind.SPECIAL_HOURS: ("integer", {"minimum": 0}),
+    Kind.AMOUNT: ("number", {"minimum": 0}),
+    Kind.END_DATE: ("date", {}),
+}
+
+
+def table_schema(template: templates.Template = templates.MC) -> dict:
+    """A Table Schema descriptor equivalent to the template's types and constraints."""
+    fields = []
+    for column in template.columns:
+        kind, constraints = FRICTIONLESS_TYPES[column.kind]
+        constraints = {**constraints, "required": True} if column.required else constraints
+        fields.append({"name": column.header, "type": kind, "constraints": constraints})
+    return {"fields": fields}
