@@ -1,0 +1,157 @@
+"""Stage 4, attestations: one PDF per allocataire × month × structure, filed in the GED.
+
+A current accepted deposit's lines are grouped by allocataire (MC: all the family's children
+on one attestation). Each group updates or creates the one `Attestation` row of its
+allocataire × month × partner: a superseding deposit bumps its `version` and replaces its PDF,
+never adds a second row. The PDF (`cmg_core.documents.render_attestation`, generated at the
+run's time, so a re-run gives the same bytes) is stored content-addressed; its key, SHA-256 and
+document id are recorded on the row (see `filing` for the GED folder). Work is claimed deposit
+by deposit and committed every `CHUNK` families; a line linked to its attestation is done.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from cmg_core.backoffice.claim import claim_one
+from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.filing import BatchFiler
+from cmg_core.db.enums import AttestationState, DepositStatus
+from cmg_core.db.models import Attestation, Deposit, DepositLine, DsDossier, Partner
+from cmg_core.documents import model
+from cmg_core.documents.attestation_pdf import render_attestation
+
+CHUNK = 200  # families per transaction
+
+
+def _unlinked(deposit_id) -> sa.Exists:
+    return (
+        sa.select(DepositLine.id)
+        .where(DepositLine.deposit_id == deposit_id, DepositLine.attestation_id.is_(None))
+        .exists()
+    )
+
+
+def _to_do() -> sa.Select[tuple[Deposit]]:
+    return (
+        sa.select(Deposit)
+        .where(
+            Deposit.status == DepositStatus.ACCEPTED,
+            Deposit.is_current.is_(True),
+            _unlinked(Deposit.id),
+        )
+        .order_by(Deposit.id)
+    )
+
+
+def run(ctx: StageContext) -> None:
+    filer = BatchFiler(ctx.storage)
+    with ctx.session() as session:
+        pending = (
+            sa.select(DepositLine.deposit_id, DepositLine.allocataire_number)
+            .join(Deposit, Deposit.id == DepositLine.deposit_id)
+            .where(
+                DepositLine.attestation_id.is_(None),
+                Deposit.status == DepositStatus.ACCEPTED,
+                Deposit.is_current.is_(True),
+            )
+            .distinct()
+            .subquery()
+        )
+        ctx.total = session.scalar(sa.select(sa.func.count()).select_from(pending))
+    while True:
+        with ctx.session() as session:
+            deposit = claim_one(session, _to_do())
+            if deposit is None:
+                return
+            made = _file_chunk(ctx, session, deposit, filer)
+            filer.sync()  # the PDFs are on disk before the rows pointing to them commit
+        ctx.counts["attestations"] += made
+        ctx.advance(made)
+        ctx.checkpoint()
+
+
+def _file_chunk(ctx: StageContext, session: Session, deposit: Deposit, filer: BatchFiler) -> int:
+    lines = session.scalars(
+        sa.select(DepositLine)
+        .where(DepositLine.deposit_id == deposit.id, DepositLine.attestation_id.is_(None))
+        .order_by(DepositLine.row)
+    ).all()
+    groups: dict[str, list[DepositLine]] = defaultdict(list)
+    for line in lines:
+        groups[line.allocataire_number].append(line)
+    numbers = list(groups)[:CHUNK]
+    partner = session.get(Partner, deposit.partner_id)
+    dossier = session.get(DsDossier, deposit.dossier_id)
+    existing = {
+        a.allocataire_number: a
+        for a in session.scalars(
+            sa.select(Attestation).where(
+                Attestation.partner_id == partner.id,
+                Attestation.month == deposit.month,
+                Attestation.allocataire_number.in_(numbers),
+            )
+        )
+    }
+    structure = model.Structure(partner.siret, partner.name, partner.kind.value, partner.commune)
+    for number in numbers:
+        attestation = existing.get(number)
+        if attestation is None:
+            attestation = Attestation(
+                allocataire_number=number, month=deposit.month, partner_id=partner.id, version=1
+            )
+            session.add(attestation)
+        elif attestation.deposit_id != deposit.id:
+            attestation.version += 1
+            ctx.counts["attestations_updated"] += 1
+        _fill(ctx, attestation, deposit, dossier, structure, groups[number], filer)
+        session.flush()
+        for line in groups[number]:
+            line.attestation_id = attestation.id
+    return len(numbers)
+
+
+def _fill(
+    ctx: StageContext,
+    attestation: Attestation,
+    deposit: Deposit,
+    dossier: DsDossier,
+    structure: model.Structure,
+    lines: list[DepositLine],
+    filer: BatchFiler,
+) -> None:
+    document = model.Attestation(
+        structure=structure,
+        allocataire=attestation.allocataire_number,
+        month=deposit.month,
+        children=tuple(
+            model.ChildCare(
+                line.child_last_name,
+                line.child_first_name,
+                line.birth_date,
+                line.total_hours,
+                line.special_hours,
+                line.amount,
+                line.end_date,
+            )
+            for line in lines
+        ),
+        deposit_reference=str(dossier.number),
+        deposited_on=(deposit.deposited_at or ctx.now).date(),
+        generated_at=ctx.now,
+    )
+    stored = filer.put(render_attestation(document), suffix=".pdf")
+    attestation.deposit_id = deposit.id
+    attestation.total_hours = sum(line.total_hours for line in lines)
+    attestation.special_hours = sum(line.special_hours for line in lines)
+    attestation.amount = sum((line.amount for line in lines), start=lines[0].amount * 0)
+    ends = [line.end_date for line in lines if line.end_date is not None]
+    attestation.end_date = max(ends) if len(ends) == len(lines) else None
+    attestation.document_id = document.document_id
+    attestation.pdf_key = stored.key
+    attestation.pdf_sha256 = stored.sha256
+    attestation.filed_at = ctx.now
+    attestation.state = AttestationState.FILED

@@ -1,0 +1,84 @@
+"""Claiming work: row locks that other workers skip, and a named lease for what has no row.
+
+On PostgreSQL `claim` adds `FOR UPDATE SKIP LOCKED`, so each worker gets rows nobody else holds
+until its transaction ends; SQLite ignores the clause (one worker there). A lease
+(`sync:1002`) is a row of `leases` with an expiry; a lease whose holder process is dead on this
+host, or whose time is up, can be taken over.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from cmg_core.db.models import Lease
+from cmg_core.db.session import session_scope
+from cmg_core.db.types import utcnow
+
+T = TypeVar("T")
+LEASE_TTL = timedelta(minutes=10)
+
+
+def claim(session: Session, query: sa.Select[tuple[T]]) -> list[T]:
+    """The rows of `query` locked for this transaction; rows locked by others are skipped."""
+    return list(session.scalars(query.with_for_update(skip_locked=True)))
+
+
+def claim_one(session: Session, query: sa.Select[tuple[T]]) -> T | None:
+    rows = claim(session, query.limit(1))
+    return rows[0] if rows else None
+
+
+def _holder_is_dead(holder: str) -> bool:
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def acquire(url: str, name: str, holder: str, ttl: timedelta = LEASE_TTL) -> bool:
+    """Take lease `name` for `holder`; False when someone alive holds it."""
+    now = utcnow()
+    try:
+        with session_scope(url) as session:
+            lease = session.get(Lease, name, with_for_update=True)
+            if lease is None:
+                session.add(Lease(name=name, holder=holder, acquired_at=now, expires_at=now + ttl))
+                return True
+            free = lease.holder == holder or lease.expires_at < now or _holder_is_dead(lease.holder)
+            if not free:
+                return False
+            lease.holder, lease.acquired_at, lease.expires_at = holder, now, now + ttl
+            return True
+    except IntegrityError:  # another worker inserted it first
+        return False
+
+
+def release(url: str, name: str, holder: str) -> None:
+    with session_scope(url) as session:
+        session.execute(sa.delete(Lease).where(Lease.name == name, Lease.holder == holder))
+
+
+@contextmanager
+def lease(url: str, name: str, holder: str) -> Iterator[bool]:
+    """`with lease(...) as held:` — the body runs either way; `held` says whether we own it."""
+    held = acquire(url, name, holder)
+    try:
+        yield held
+    finally:
+        if held:
+            release(url, name, holder)

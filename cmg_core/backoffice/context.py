@@ -1,0 +1,130 @@
+"""What a stage runs with: database, DS client, storage, the run's date, counters and hooks.
+
+`checkpoint()` is where a test's `stop_after` hook interrupts a stage (mid-item as well as
+between items), and where the progress callback is told how far the stage got.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlalchemy.orm import Session
+
+from cmg_core import settings
+from cmg_core.db.session import database_url, session_scope
+from cmg_core.ds import DSClient
+from cmg_core.storage import FolderStorage
+
+
+class Interrupted(Exception):
+    """Raised by the `stop_after` hook: the stage stops as if the machine had failed."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a stage got: `done` items of `total` (None when unknown)."""
+
+    stage: str
+    done: int
+    total: int | None
+
+
+@dataclass(frozen=True)
+class DSConfig:
+    """How to reach DS; picklable, so worker processes build their own client."""
+
+    base_url: str
+    token: str
+    instructeur_id: str
+    timeout: float = 35.0
+
+    @classmethod
+    def from_settings(cls) -> DSConfig:
+        return cls(
+            settings.get("CMG_DS_URL"),
+            settings.get("CMG_DS_TOKEN"),
+            settings.get("CMG_DS_INSTRUCTEUR_ID"),
+        )
+
+    def client(self) -> DSClient:
+        return DSClient(
+            base_url=self.base_url,
+            token=self.token,
+            instructeur_id=self.instructeur_id,
+            timeout=self.timeout,
+        )
+
+    def __repr__(self) -> str:  # never shows the token
+        return f"DSConfig(base_url={self.base_url!r})"
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass
+class StageContext:
+    """One stage execution: its inputs, what it counted and which items failed."""
+
+    stage: str
+    url: str
+    ds_config: DSConfig
+    storage: FolderStorage
+    today: date
+    now: datetime
+    run_id: int | None = None
+    worker: str = field(default_factory=worker_name)
+    progress: Callable[[Progress], None] | None = None
+    stop_after: int | None = None  # raise Interrupted at this checkpoint (tests)
+    counts: Counter[str] = field(default_factory=Counter)
+    failures: list[str] = field(default_factory=list)
+    skipped: set[int] = field(default_factory=set)  # ids failed in this run: not re-claimed
+    done: int = 0
+    total: int | None = None
+    _steps: int = 0
+    _ds: DSClient | None = None
+
+    def __post_init__(self) -> None:
+        self.url = database_url(self.url)
+        if self.now.tzinfo is None:
+            self.now = self.now.replace(tzinfo=UTC)
+
+    @property
+    def ds(self) -> DSClient:
+        if self._ds is None:
+            self._ds = self.ds_config.client()
+        return self._ds
+
+    def close(self) -> None:
+        if self._ds is not None:
+            self._ds.close()
+            self._ds = None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed at the end of the block, rolled back on error."""
+        with session_scope(self.url) as session:
+            yield session
+
+    def checkpoint(self) -> None:
+        """A point where the stage may be interrupted by the `stop_after` hook."""
+        self._steps += 1
+        if self.stop_after is not None and self._steps >= self.stop_after:
+            raise Interrupted(f"{self.stage}: arrêt demandé au point {self._steps}")
+
+    def advance(self, items: int = 1) -> None:
+        """`items` more items finished: tell the progress callback."""
+        self.done += items
+        if self.progress is not None:
+            self.progress(Progress(self.stage, self.done, self.total))
+
+    def fail(self, what: str, error: Exception) -> None:
+        """Record a failed item (no personal data: the item's kind and id, the error class)."""
+        self.counts["failures"] += 1
+        self.failures.append(f"{what}: {type(error).__name__}")

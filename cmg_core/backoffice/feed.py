@@ -1,0 +1,196 @@
+"""Stage 5, feed: the attestations handed to the processing automaton (the "NIMS" feed).
+
+Each batch of at most `CHUNK` filed attestations becomes one `FeedRun` — one flat file in the
+storage (key on the run) — and one `FeedRow` per attestation version (its `payload` is the
+record below, queryable in the database); the attestations become `fed`. A run usually makes
+one file; parallel workers make one each. Everything of a batch commits together, and a
+version is exported once (`feed_rows` is unique on attestation × version).
+
+Feed file format: UTF-8 (no BOM), separator `;`, one header line, `\\n` line ends, one line
+per declaration line (MC: one per child; GAD: one per allocataire), fields never quoted
+(texts cannot hold `;`, line breaks or quotes: they are replaced by spaces), texts a
+spreadsheet could take for a formula prefixed with `'`:
+
+| column | content |
+|---|---|
+| `id_flux` | the FeedRun id |
+| `id_attestation` | attestation id (stable across versions) |
+| `version` | attestation version (1, then + 1 per correction) |
+| `document_ged` | GED document id of the PDF |
+| `numero_allocataire` | 7 digits |
+| `mois` | month concerned, `MM/AAAA` |
+| `siret` | structure SIRET, 14 digits |
+| `type_structure` | `MC` or `GAD` |
+| `ligne_fichier` | Excel row of the line in the deposited file |
+| `nom_enfant`, `prenom_enfant` | MC only (empty for GAD) |
+| `date_naissance` | MC only, `AAAA-MM-JJ` |
+| `heures_totales`, `heures_specifiques` | whole numbers |
+| `montant_depense` | euros, dot decimal, 2 decimals (`1234.50`) |
+| `date_fin_garde` | `AAAA-MM-JJ` or empty |
+| `dossier_ds` | DS dossier number of the deposit |
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from cmg_core.backoffice.claim import claim
+from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.filing import BatchFiler
+from cmg_core.db.enums import AttestationState
+from cmg_core.db.models import (
+    Attestation,
+    Deposit,
+    DepositLine,
+    DsDossier,
+    FeedRow,
+    FeedRun,
+    Partner,
+)
+from cmg_core.workbook.safe_text import neutralise
+
+CHUNK = 5000
+COLUMNS = (
+    "id_flux",
+    "id_attestation",
+    "version",
+    "document_ged",
+    "numero_allocataire",
+    "mois",
+    "siret",
+    "type_structure",
+    "ligne_fichier",
+    "nom_enfant",
+    "prenom_enfant",
+    "date_naissance",
+    "heures_totales",
+    "heures_specifiques",
+    "montant_depense",
+    "date_fin_garde",
+    "dossier_ds",
+)
+
+
+def run(ctx: StageContext) -> None:
+    filer = BatchFiler(ctx.storage)
+    with ctx.session() as session:
+        ctx.total = session.scalar(
+            sa.select(sa.func.count()).where(Attestation.state == AttestationState.FILED)
+        )
+    while True:
+        with ctx.session() as session:
+            batch = claim(
+                session,
+                sa.select(Attestation)
+                .where(Attestation.state == AttestationState.FILED)
+                .order_by(Attestation.id)
+                .limit(CHUNK),
+            )
+            if not batch:
+                return
+            _export(ctx, session, batch, filer)
+            filer.sync()
+        ctx.counts["feed_rows"] += len(batch)
+        ctx.counts["feed_files"] += 1
+        ctx.advance(len(batch))
+        ctx.checkpoint()
+
+
+def record(attestation: Attestation, lines: list[DepositLine], siret: str, kind: str,
+           dossier_number: int) -> dict[str, Any]:  # fmt: skip
+    """The feed record of one attestation version (the FeedRow payload)."""
+    return {
+        "attestation_id": attestation.id,
+        "version": attestation.version,
+        "document_id": attestation.document_id,
+        "allocataire": attestation.allocataire_number,
+        "month": str(attestation.month),
+        "siret": siret,
+        "template": kind,
+        "deposit_id": attestation.deposit_id,
+        "dossier_number": dossier_number,
+        "lines": [
+            {
+                "row": line.row,
+                "child_last_name": line.child_last_name,
+                "child_first_name": line.child_first_name,
+                "birth_date": line.birth_date.isoformat() if line.birth_date else None,
+                "total_hours": line.total_hours,
+                "special_hours": line.special_hours,
+                "amount": f"{line.amount:.2f}",
+                "end_date": line.end_date.isoformat() if line.end_date else None,
+            }
+            for line in lines
+        ],
+    }
+
+
+def _export(
+    ctx: StageContext, session: Session, batch: list[Attestation], filer: BatchFiler
+) -> None:
+    lines: dict[tuple[int, int], list[DepositLine]] = {}
+    for line in session.scalars(
+        sa.select(DepositLine)
+        .where(DepositLine.attestation_id.in_([a.id for a in batch]))
+        .order_by(DepositLine.row)
+    ):
+        lines.setdefault((line.attestation_id, line.deposit_id), []).append(line)
+    deposit_ids = {a.deposit_id for a in batch}
+    origin = {
+        row.id: row
+        for row in session.execute(
+            sa.select(Deposit.id, Partner.siret, Partner.kind, DsDossier.number)
+            .join(Partner, Partner.id == Deposit.partner_id)
+            .join(DsDossier, DsDossier.id == Deposit.dossier_id)
+            .where(Deposit.id.in_(deposit_ids))
+        )
+    }
+    feed_run = FeedRun(run_id=ctx.run_id, row_count=len(batch))
+    session.add(feed_run)
+    session.flush()
+    records = []
+    for attestation in batch:
+        source = origin[attestation.deposit_id]
+        found = lines[(attestation.id, attestation.deposit_id)]
+        data = record(attestation, found, source.siret, source.kind.value, source.number)
+        records.append(data)
+        session.add(
+            FeedRow(
+                feed_run_id=feed_run.id,
+                attestation_id=attestation.id,
+                attestation_version=attestation.version,
+                allocataire_number=attestation.allocataire_number,
+                month=attestation.month,
+                siret=source.siret,
+                payload=data,
+            )
+        )
+        attestation.state = AttestationState.FED
+    stored = filer.put(feed_file(feed_run.id, records), suffix=".csv")
+    feed_run.file_key, feed_run.file_sha256 = stored.key, stored.sha256
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = " ".join(str(value).replace(";", " ").replace('"', " ").split())
+    return str(neutralise(text))
+
+
+def feed_file(feed_run_id: int, records: list[dict[str, Any]]) -> bytes:
+    """The flat file of one feed run (format in the module docstring)."""
+    out = [";".join(COLUMNS)]
+    for data in records:
+        for line in data["lines"]:
+            values = (
+                feed_run_id, data["attestation_id"], data["version"], data["document_id"],
+                data["allocataire"], data["month"], data["siret"], data["template"], line["row"],
+                line["child_last_name"], line["child_first_name"], line["birth_date"],
+                line["total_hours"], line["special_hours"], line["amount"], line["end_date"],
+                data["dossier_number"],
+            )  # fmt: skip
+            out.append(";".join(_cell(v) for v in values))
+    return ("\n".join(out) + "\n").encode("utf-8")

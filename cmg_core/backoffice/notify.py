@@ -1,0 +1,73 @@
+"""Stage 8, notify: one Mon Compte message per family whose attestation was processed.
+
+A `Notification` per attestation version (unique), in French; Mon Compte is represented by
+these rows (`sent_at` set when written). A corrected attestation (version 2, …) processed again
+gets its own message saying the structure corrected its declaration.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from cmg_core.backoffice import texts
+from cmg_core.backoffice.claim import claim
+from cmg_core.backoffice.context import StageContext
+from cmg_core.db.enums import AttestationState, Channel
+from cmg_core.db.models import Attestation, DepositLine, Notification, Partner
+from cmg_core.values import format_euros
+
+CHUNK = 1000
+
+
+def _to_do() -> sa.Select[tuple[Attestation]]:
+    sent = sa.select(Notification.id).where(
+        Notification.attestation_id == Attestation.id,
+        Notification.attestation_version == Attestation.version,
+        Notification.channel == Channel.MON_COMPTE,
+    )
+    return (
+        sa.select(Attestation)
+        .where(Attestation.state == AttestationState.PROCESSED, ~sent.exists())
+        .order_by(Attestation.id)
+    )
+
+
+def run(ctx: StageContext) -> None:
+    with ctx.session() as session:
+        ctx.total = session.scalar(sa.select(sa.func.count()).select_from(_to_do().subquery()))
+    while True:
+        with ctx.session() as session:
+            batch = claim(session, _to_do().limit(CHUNK))
+            if not batch:
+                return
+            names = dict(session.execute(sa.select(Partner.id, Partner.name)).all())
+            children = {
+                (attestation_id, deposit_id): count
+                for attestation_id, deposit_id, count in session.execute(
+                    sa.select(DepositLine.attestation_id, DepositLine.deposit_id, sa.func.count())
+                    .where(DepositLine.attestation_id.in_([a.id for a in batch]))
+                    .group_by(DepositLine.attestation_id, DepositLine.deposit_id)
+                )
+            }
+            for attestation in batch:
+                session.add(
+                    Notification(
+                        allocataire_number=attestation.allocataire_number,
+                        attestation_id=attestation.id,
+                        attestation_version=attestation.version,
+                        channel=Channel.MON_COMPTE,
+                        text=texts.mon_compte(
+                            structure=names[attestation.partner_id],
+                            month=attestation.month,
+                            hours=attestation.total_hours,
+                            amount=format_euros(attestation.amount),
+                            children=children.get((attestation.id, attestation.deposit_id), 1),
+                            version=attestation.version,
+                        ),
+                        created_at=ctx.now,
+                        sent_at=ctx.now,
+                    )
+                )
+        ctx.counts["notifications"] += len(batch)
+        ctx.advance(len(batch))
+        ctx.checkpoint()

@@ -1,0 +1,175 @@
+"""The runner: run one stage or all of them in order, record each run, and start workers.
+
+    options = RunOptions.from_settings(progress=print_progress)
+    results = run_all(options)                   # sync → … → notify, once
+    result = run_stage("intake", options)         # one stage
+    run_workers(2, options)                       # N processes over the same backlog (PostgreSQL)
+
+Each stage execution is a row of `runs` (stage, worker, start, end, counts, failures, status).
+A stage that raises (a bug, the database gone, a test's `stop_after`) is recorded `failed` and
+the exception propagates; an item failing on DS is counted in `failures` and the stage goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from types import ModuleType
+
+from cmg_core import settings
+from cmg_core.backoffice import (
+    STAGE_NAMES,
+    attestations,
+    bilan,
+    feed,
+    habilitations,
+    intake,
+    notify,
+    processing,
+    sync,
+)
+from cmg_core.backoffice.context import DSConfig, Progress, StageContext, worker_name
+from cmg_core.db.enums import RunStatus
+from cmg_core.db.models import Run
+from cmg_core.db.session import database_url, dispose_all, is_sqlite, session_scope
+from cmg_core.storage import FolderStorage
+
+log = logging.getLogger(__name__)
+STAGES: dict[str, ModuleType] = {
+    "sync": sync,
+    "habilitations": habilitations,
+    "intake": intake,
+    "attestations": attestations,
+    "feed": feed,
+    "processing": processing,
+    "bilan": bilan,
+    "notify": notify,
+}
+assert tuple(STAGES) == STAGE_NAMES
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a run needs; picklable (worker processes get a copy)."""
+
+    url: str
+    ds: DSConfig
+    storage_dir: str
+    today: date | None = None  # None: the day the stage starts
+    now: datetime | None = None  # None: the moment the stage starts
+    progress: Callable[[Progress], None] | None = None
+    stop_after: dict[str, int] = field(default_factory=dict)  # stage → checkpoint (tests)
+
+    @classmethod
+    def from_settings(cls, **changes) -> RunOptions:
+        options = cls(
+            url=database_url(),
+            ds=DSConfig.from_settings(),
+            storage_dir=settings.get("CMG_STORAGE_DIR"),
+        )
+        return replace(options, **changes)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    stage: str
+    run_id: int
+    status: RunStatus
+    counts: dict[str, int]
+    failures: int
+    seconds: float
+
+
+def run_stage(name: str, options: RunOptions) -> RunResult:
+    """Run one stage to the end of its backlog, recorded as one row of `runs`."""
+    now = options.now or datetime.now(UTC)
+    ctx = StageContext(
+        stage=name,
+        url=options.url,
+        ds_config=options.ds,
+        storage=FolderStorage(options.storage_dir),
+        today=options.today or now.date(),
+        now=now,
+        progress=options.progress,
+        stop_after=options.stop_after.get(name),
+    )
+    with session_scope(ctx.url) as session:
+        run = Run(stage=name, worker=ctx.worker, started_at=datetime.now(UTC))
+        session.add(run)
+        session.flush()
+        ctx.run_id = run.id
+    started = time.perf_counter()
+    status, error = RunStatus.FAILED, None
+    try:
+        STAGES[name].run(ctx)
+        status = RunStatus.SUCCEEDED
+    except BaseException as exc:
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        raise
+    finally:
+        ctx.close()
+        seconds = time.perf_counter() - started
+        _record(ctx, status, error, seconds)
+    log.info("stage %s: %s in %.1f s", name, dict(ctx.counts), seconds)
+    return RunResult(name, ctx.run_id, status, dict(ctx.counts), ctx.counts["failures"], seconds)
+
+
+def _record(ctx: StageContext, status: RunStatus, error: str | None, seconds: float) -> None:
+    with session_scope(ctx.url) as session:
+        run = session.get(Run, ctx.run_id)
+        run.status = status
+        run.finished_at = datetime.now(UTC)
+        run.counts = {**ctx.counts, "seconds": round(seconds, 3)}
+        run.failures = ctx.counts["failures"]
+        run.error = error if error else ("; ".join(ctx.failures[:20]) or None)
+
+
+def run_all(options: RunOptions, stages: tuple[str, ...] = STAGE_NAMES) -> list[RunResult]:
+    """Run `stages` in order, once each."""
+    return [run_stage(name, options) for name in stages]
+
+
+def _worker(options: RunOptions, stages: tuple[str, ...]) -> None:
+    dispose_all()  # never share a parent's connections
+    logging.basicConfig(level=settings.get("CMG_LOG_LEVEL"))
+    run_all(options, stages)
+
+
+def run_workers(
+    count: int, options: RunOptions, stages: tuple[str, ...] = STAGE_NAMES
+) -> list[int]:
+    """Run `stages` in `count` processes over the same backlog; their exit codes.
+
+    Work is shared by row locks (PostgreSQL `SKIP LOCKED`); SQLite allows one worker only.
+    """
+    if count > 1 and is_sqlite(options.url):
+        raise ValueError("plusieurs workers demandent PostgreSQL ; avec SQLite, un seul worker")
+    if count == 1:
+        run_all(options, stages)
+        return [0]
+    context = multiprocessing.get_context("spawn")
+    options = replace(options, progress=None)  # a callback may not cross processes
+    processes = [
+        context.Process(target=_worker, args=(options, stages), name=f"cmg-worker-{i + 1}")
+        for i in range(count)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    return [process.exitcode for process in processes]
+
+
+__all__ = [
+    "STAGES",
+    "RunOptions",
+    "RunResult",
+    "run_all",
+    "run_stage",
+    "run_workers",
+    "worker_name",
+]

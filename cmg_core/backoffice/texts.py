@@ -1,0 +1,189 @@
+"""Every text the back office writes for people, in French: DS motivations and messages to
+partners, bilan reasons and actions, Mon Compte messages to families."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cmg_core.db.enums import QueueReason
+from cmg_core.values import Month
+
+# -- habilitations ------------------------------------------------------------------------
+
+UNKNOWN_SIRET = (
+    "Le SIRET {siret} ne correspond à aucune structure sous convention avec la Caf pour le "
+    "complément de libre choix du mode de garde. Vérifiez le numéro SIRET saisi ; si la "
+    "convention est récente, contactez votre Caf."
+)
+NOT_MANAGER = (
+    "Cette demande a été déposée par {email}, qui n'est pas le gestionnaire des habilitations "
+    "désigné dans la convention de la structure {partner}. Seul ce gestionnaire peut ajouter, "
+    "modifier ou supprimer une personne habilitée : merci de lui demander de déposer la demande."
+)
+UNKNOWN_PERSON = (
+    "Aucune personne habilitée avec le courriel {email} n'est enregistrée pour la structure "
+    "{partner}. Vérifiez l'adresse indiquée ou déposez une demande d'ajout."
+)
+EMAIL_TAKEN = (
+    "Le courriel {email} est déjà celui d'une personne habilitée pour la structure {partner}. "
+    "Vérifiez l'adresse indiquée."
+)
+MISSING_EMAIL = (
+    "Le courriel de la personne concernée est manquant : merci de déposer une nouvelle demande "
+    "complète."
+)
+HABILITATION_DONE = {
+    "AJOUT": "{name} ({email}) est désormais habilitée à déposer les attestations mensuelles de "
+    "la structure {partner}.",
+    "MODIFICATION": "La personne habilitée {old} a été modifiée : {name} ({email}) peut déposer "
+    "les attestations mensuelles de la structure {partner}.",
+    "SUPPRESSION": "{name} ({email}) n'est plus habilitée à déposer les attestations mensuelles "
+    "de la structure {partner}.",
+}
+
+# -- intake -------------------------------------------------------------------------------
+
+NOT_A_PARTNER = UNKNOWN_SIRET
+WRONG_DEMARCHE = (
+    "La structure {partner} est conventionnée en {kind} : merci de déposer votre fichier sur la "
+    "démarche « {title} »."
+)
+NOT_AUTHORISED = (
+    "Le dépôt a été effectué par {email}, qui n'est pas habilitée à déposer pour la structure "
+    "{partner}. Le gestionnaire des habilitations de la structure peut demander son habilitation "
+    "sur la démarche dédiée ; le fichier pourra ensuite être déposé à nouveau."
+)
+CONDITIONS = (
+    "Pour que votre dépôt soit pris en compte, merci de cocher la case « J'accepte les "
+    "conditions » et de valider à nouveau le dossier."
+)
+NO_FILE = (
+    "Aucun fichier n'est joint à ce dossier : merci d'y joindre le fichier mensuel au format "
+    "Excel (.xlsx)."
+)
+CORRECTION_HEAD = (
+    "Bonjour,\n\nVotre fichier « {filename} » ne peut pas être traité : il contient {errors}. "
+    "Le fichier annoté joint à ce message signale chaque cellule à corriger (en rouge), avec "
+    "une explication ; la feuille « Erreurs » les récapitule.\n\nPrincipales erreurs :\n"
+)
+CORRECTION_TAIL = (
+    "\nMerci de corriger le fichier et de le déposer à nouveau sur ce même dossier. "
+    "\n\nLa Caf de votre département"
+)
+UNKNOWN_ALLOCATAIRE = "Le numéro d'allocataire {number} n'est pas connu de la Caf."
+UNKNOWN_ALLOCATAIRE_HINT = (
+    "Vérifiez ce numéro avec la famille : 7 chiffres, sans la lettre clé, tel qu'il figure sur "
+    "ses courriers de la Caf."
+)
+UNKNOWN_CHILD = "La Caf ne connaît pas d'enfant {first_name} né le {birth} pour cet allocataire."
+UNKNOWN_CHILD_HINT = (
+    "Vérifiez le prénom et la date de naissance ; si tout est exact, un gestionnaire de la Caf "
+    "traitera la ligne (inutile de corriger le fichier)."
+)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def correction_message(filename: str, errors: Sequence[str], total: int) -> str:
+    """The DS message asking for a corrected file: the first errors, then what to do."""
+    head = CORRECTION_HEAD.format(filename=filename, errors=plural(total, "erreur", "erreurs"))
+    listed = "".join(f"• {line}\n" for line in errors)
+    more = total - len(errors)
+    if more > 0:
+        listed += (
+            f"• … et {plural(more, 'autre erreur', 'autres erreurs')} (voir le fichier annoté)\n"
+        )
+    return head + listed + CORRECTION_TAIL
+
+
+# -- bilan --------------------------------------------------------------------------------
+
+APPLIED_REASON = "Attestation enregistrée et prise en compte pour le calcul du CMG."
+QUEUE_REASONS = {
+    QueueReason.NOT_AFFILIATED: (
+        "La famille n'est pas rattachée à la Caf : un gestionnaire va vérifier sa situation.",
+        "Aucune : la ligne est traitée par un gestionnaire de la Caf.",
+    ),
+    QueueReason.FILE_BEING_UPDATED: (
+        "Le dossier de la famille est en cours de mise à jour à la Caf.",
+        "Aucune : la ligne sera traitée par un gestionnaire dès la mise à jour terminée.",
+    ),
+    QueueReason.TWINS: (
+        "Plusieurs enfants de la famille ont la même date de naissance (jumeaux) : un "
+        "gestionnaire vérifie l'enfant concerné.",
+        "Aucune : la ligne est traitée par un gestionnaire de la Caf.",
+    ),
+    QueueReason.CMG_CLAIM_UNKNOWN: (
+        "La demande de CMG de la famille pour votre structure n'est pas encore connue de la Caf.",
+        "Invitez la famille à faire sa demande de CMG sur caf.fr si ce n'est pas déjà fait.",
+    ),
+    QueueReason.CHILD_NOT_FOUND: (
+        "L'enfant (prénom et date de naissance) n'est pas connu de la Caf pour cette famille.",
+        "Vérifiez le prénom et la date de naissance de l'enfant ; un gestionnaire traite la ligne.",
+    ),
+}
+REJECTED_REASON = "Le numéro d'allocataire n'est pas connu de la Caf."
+REJECTED_ACTION = "Vérifiez le numéro avec la famille et déclarez-la au prochain dépôt."
+BILAN_MOTIVATION = (
+    "Votre fichier du mois de {month} a été traité : {summary}. Le bilan de traitement est joint "
+    "(PDF) ; sa version Excel est dans la messagerie du dossier."
+)
+BILAN_MESSAGE = (
+    "Bonjour,\n\nVoici le bilan de traitement de votre fichier du mois de {month} au format "
+    "Excel : chaque ligne y figure avec son résultat, son motif et, le cas échéant, l'action "
+    "attendue de votre part.{absent}\n\nLa Caf de votre département"
+)
+ABSENT = (
+    "\n\nAttention : {children} le mois précédent sans date de fin de garde {verb} pas dans "
+    "ce fichier ({names}). Si la garde a pris fin, indiquez la date de fin de garde au prochain "
+    "dépôt ; sinon, déclarez la garde avec 0 heure et 0 €."
+)
+REPLACED = (
+    "Ce fichier a été remplacé par celui du dossier n° {number}, déposé pour le même mois : "
+    "le bilan de traitement sera joint à ce dossier-là."
+)
+
+
+def bilan_summary(processed: int, to_manager: int, rejected: int) -> str:
+    parts = [plural(processed, "ligne traitée", "lignes traitées")]
+    if to_manager:
+        parts.append(
+            plural(to_manager, "ligne transmise", "lignes transmises") + " à un gestionnaire"
+        )
+    if rejected:
+        parts.append(plural(rejected, "ligne rejetée", "lignes rejetées"))
+    return ", ".join(parts)
+
+
+def absent_note(names: Sequence[str], *, families: bool = False) -> str:
+    """The bilan message's note on last month's children (GAD: families) missing now."""
+    if not names:
+        return ""
+    shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
+    one = len(names) == 1
+    if families:
+        who = plural(len(names), "famille déclarée", "familles déclarées")
+    else:
+        who = plural(len(names), "enfant déclaré", "enfants déclarés")
+    verb = "n'apparaît" if one else "n'apparaissent"
+    return ABSENT.format(children=who, verb=verb, names=shown)
+
+
+# -- Mon Compte ---------------------------------------------------------------------------
+
+
+def mon_compte(
+    *, structure: str, month: Month, hours: int, amount: str, children: int, version: int
+) -> str:
+    """The message a family reads in Mon Compte about one processed attestation."""
+    whom = "votre enfant" if children <= 1 else "vos enfants"
+    first = "a déclaré" if version == 1 else "a corrigé sa déclaration pour"
+    return (
+        f"Bonjour,\n\n{structure} {first} la garde de {whom} en {month.label()} : "
+        f"{plural(hours, 'heure', 'heures')} de garde pour une dépense de {amount}. "
+        "Cette attestation a été enregistrée dans votre dossier et prise en compte pour le "
+        "calcul de votre complément de libre choix du mode de garde (CMG). Vous n'avez aucune "
+        "démarche à faire.\n\nVotre Caf"
+    )

@@ -1,0 +1,25 @@
+"""Back-office fixtures: a DS sandbox on a free port and a seeded SQLite database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from cmg_core.db.session import dispose_all
+from cmg_core.ds.sandbox import Sandbox
+from tests.backoffice import world
+
+
+@pytest.fixture
+def sandbox(tmp_path) -> Iterator[Sandbox]:
+    with Sandbox(tmp_path / "ds-sandbox.db") as running:
+        yield running
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path / 'cmg.db'}"
+    world.seed(url)
+    yield url
+    dispose_all()
