@@ -77,6 +77,29 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# Short names of the columns, for narrow tables; the exact headers stay in the help texts.
+SHORT_LABELS: dict[str, str] = {
+    "month": "Mois",
+    "allocataire": "N° allocataire",
+    "child_last_name": "Nom",
+    "child_first_name": "Prénom",
+    "birth_date": "Naissance",
+    "total_hours": "Heures",
+    "special_hours": "Heures spécifiques",
+    "amount": "Montant",
+    "end_date": "Fin de garde",
+}
+
+
+def short_label(header: str) -> str:
+    """`N° allocataire` for `NUMERO ALLOCATAIRE`; any other header is returned as it is."""
+    for template in TEMPLATES.values():
+        for column in template.columns:
+            if column.header == header.strip():
+                return SHORT_LABELS[column.key]
+    return header
+
+
 def template_filename(template: Template) -> str:
     """The name of the blank template file handed out for a template."""
     return f"modele-cmg-{template.code.lower()}.xlsx"

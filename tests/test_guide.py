@@ -76,3 +76,9 @@ def test_values_are_shown_as_a_french_reader_expects() -> None:
 
 def test_a_blank_template_file_name_says_its_template() -> None:
     assert guide.template_filename(GAD) == "modele-cmg-gad.xlsx"
+
+
+def test_short_column_labels_stand_for_the_exact_headers() -> None:
+    assert guide.short_label("NUMERO ALLOCATAIRE") == "N° allocataire"
+    assert guide.short_label("COLONNE INCONNUE") == "COLONNE INCONNUE"
+    assert set(guide.SHORT_LABELS) == {c.key for c in MC.columns}

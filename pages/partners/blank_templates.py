@@ -17,7 +17,7 @@ st.write(
 )
 st.page_link(
     "pages/partners/precheck.py",
-    label="Votre fichier est rempli ? Contrôlez-le avant de le déposer",
+    label="Contrôler mon fichier rempli",
     icon=":material/fact_check:",
 )
 

@@ -12,6 +12,8 @@ from pages.widgets import checked_file, corrected_file, findings, next_step, ver
 from pages.widgets.markdown import escape
 from pages.widgets.report_downloads import XLSX
 
+WRAPPED_ROWS_MAX = 200  # beyond, a scrolling grid is easier to read than a long table
+
 
 def _shown(value: object) -> str:
     """A value of the corrections table; a text with spaces around it is quoted to show them."""
@@ -75,7 +77,10 @@ else:
             ],
             columns=["Cellule", "Avant", "Après", "Pourquoi"],
         )
-        st.dataframe(table, hide_index=True, key="correction_table")
+        if len(table) <= WRAPPED_ROWS_MAX:
+            st.table(table.set_index("Cellule"))  # wraps long reasons, also on a phone
+        else:
+            st.dataframe(table, hide_index=True, key="correction_table")
     if corrected is not None:
         result = corrected.result
         st.subheader("Le fichier corrigé, contrôlé à nouveau")
@@ -90,7 +95,7 @@ else:
             type="primary",
             on_click="ignore",
         )
-        next_step.show(result.report)
+        next_step.show(result.report, subject="la version corrigée")
         if not result.report.valid:
             st.subheader("Ce qui reste à corriger par vous")
             findings.show(result.report, key="correction_findings")

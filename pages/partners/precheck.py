@@ -35,9 +35,12 @@ else:
                 label="Obtenir une version corrigée de ce fichier",
                 icon=":material/auto_fix_high:",
             )
-    st.subheader("Télécharger")
-    report_downloads.show(checked, key="precheck_downloads")
+    downloads = st.container()  # filled last: the annotated workbook takes longest to build
     st.subheader("Les problèmes, ligne par ligne")
     findings.show(checked.report, key="precheck_findings")
     st.subheader("Votre fichier")
     file_grid.show(checked, key="precheck_grid")
+    with downloads:
+        st.subheader("Télécharger")
+        with st.spinner("Nous préparons votre fichier annoté…"):
+            report_downloads.show(checked, key="precheck_downloads")

@@ -70,7 +70,8 @@ def show(key: str, *, today: date) -> CheckedFile | None:
     identity = (uploaded.file_id, uploaded.name, expected)
     memo = st.session_state.get(f"{key}_checked")
     if memo is None or memo[0] != identity:
-        checked = CheckedFile.check(uploaded.name, uploaded.getvalue(), expected, today=today)
+        with st.spinner("Contrôle de votre fichier en cours…"):
+            checked = CheckedFile.check(uploaded.name, uploaded.getvalue(), expected, today=today)
         memo = (identity, checked)
         st.session_state[f"{key}_checked"] = memo
         st.session_state[LAST_FILE_KEY] = checked

@@ -24,14 +24,18 @@ def show(checked: CheckedFile, key: str, *, today: date) -> CorrectedFile | None
     memo = st.session_state.get(f"{key}_corrected")
     if memo is not None and memo[0] is checked:
         return memo[1]
+    with st.spinner("Correction et nouveau contrôle de votre fichier…"):
+        corrected = _correct(checked, today=today)
+    st.session_state[f"{key}_corrected"] = (checked, corrected)
+    return corrected
+
+
+def _correct(checked: CheckedFile, *, today: date) -> CorrectedFile | None:
     template = checked.report.template or checked.expected
     try:
         outcome = correct_workbook(checked.data, template)
     except WorkbookRejected:
-        corrected = None
-    else:
-        name = output_name(checked.name, "corrige", "xlsx")
-        result = CheckedFile.check(name, outcome.data, checked.expected, today=today)
-        corrected = CorrectedFile(outcome.corrections, result)
-    st.session_state[f"{key}_corrected"] = (checked, corrected)
-    return corrected
+        return None
+    name = output_name(checked.name, "corrige", "xlsx")
+    result = CheckedFile.check(name, outcome.data, checked.expected, today=today)
+    return CorrectedFile(outcome.corrections, result)

@@ -32,4 +32,13 @@ def show(checked: CheckedFile, key: str) -> None:
     else:
         data = grid.frame
         st.caption(f"{shown} Trop de lignes pour colorer les cellules : filtrez les lignes.")
-    st.dataframe(data, key=f"{key}_table", height=min(400, 40 + 35 * len(grid.frame)))
+    help_texts = {
+        title: st.column_config.TextColumn(help=header or None)
+        for title, header in grid.headers.items()
+    }
+    st.dataframe(
+        data,
+        key=f"{key}_table",
+        height=min(400, 40 + 35 * len(grid.frame)),
+        column_config=help_texts,
+    )

@@ -8,12 +8,13 @@ from cmg_core.guide import demarche_url, template_label
 from cmg_core.precheck.report import Report
 
 
-def show(report: Report) -> None:
+def show(report: Report, *, subject: str = "ce fichier") -> None:
+    """`subject` names the file to deposit, as the page calls it ("la version corrigée")."""
     if not report.valid or report.template is None:
         return
     with st.container(border=True):
         st.markdown(
-            "**Étape suivante : déposez ce fichier sur démarches-simplifiées.** Ouvrez la "
+            f"**Étape suivante : déposez {subject} sur démarches-simplifiées.** Ouvrez la "
             f"démarche {template_label(report.template)}, joignez le fichier tel quel, puis "
             "cochez « J'accepte les conditions »."
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from cmg_core.guide import finding_kind, format_value
+from cmg_core.guide import finding_kind, format_value, short_label
 from cmg_core.precheck.report import Finding, Report, Severity
 from cmg_core.workbook.safe_text import neutralise
 
@@ -112,9 +112,10 @@ def report_json(report: Report) -> bytes:
 class Grid:
     """The rows of the file to show, as text, and the background of each faulty cell."""
 
-    frame: pd.DataFrame  # index: Excel row number; columns: "B · NUMERO ALLOCATAIRE"
+    frame: pd.DataFrame  # index: Excel row number; columns: "B · N° allocataire"
     colours: pd.DataFrame  # same shape, CSS (`background-color: …`) or ""
     total_rows: int  # data rows in the file, before the faulty-rows filter
+    headers: dict[str, str]  # column title → the header as written in the file
 
 
 def file_grid(
@@ -142,7 +143,8 @@ def file_grid(
     frame = pd.DataFrame(texts, index=pd.Index(shown, name="Ligne"), columns=columns)
     styles = [[_css(worst.get((n, get_column_letter(j + 1)))) for j in range(width)] for n in shown]
     colours = pd.DataFrame(styles, index=frame.index, columns=columns)
-    return Grid(frame, colours, len(data_rows))
+    full = {title: format_value(_at(headers, j)) for j, title in enumerate(columns)}
+    return Grid(frame, colours, len(data_rows), full)
 
 
 def _at(row: Sequence[object], index: int) -> object:
@@ -153,7 +155,7 @@ def _at(row: Sequence[object], index: int) -> object:
 def _column_title(index: int, header: object) -> str:
     letter = get_column_letter(index + 1)
     text = format_value(header).strip()
-    return f"{letter} · {text}" if text else letter
+    return f"{letter} · {short_label(text)}" if text else letter
 
 
 def _css(severity: Severity | None) -> str:

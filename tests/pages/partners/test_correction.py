@@ -14,17 +14,19 @@ PAGE = "pages/partners/correction.py"
 def test_each_correction_is_listed_with_its_cell_before_after_and_reason() -> None:
     app = upload(open_page(PAGE), "mars.xlsx", faulty_mc())
 
-    table = app.dataframe[0].value
-    assert list(table.columns) == ["Cellule", "Avant", "Après", "Pourquoi"]
-    rows = {r.Cellule: (r.Avant, r.Après) for r in table.itertuples()}
-    assert rows["B3"] == ("0654321A", "0654321")
-    assert rows["F3"] == ("100,5", "100")
+    table = app.table[0].value
+    assert table.index.name == "Cellule"
+    assert list(table.columns) == ["Avant", "Après", "Pourquoi"]
+    assert tuple(table.loc["B3", ["Avant", "Après"]]) == ("0654321A", "0654321")
+    assert tuple(table.loc["F3", ["Avant", "Après"]]) == ("100,5", "100")
+    assert "inférieure" in table.loc["F3", "Pourquoi"]
 
 
 def test_the_corrected_file_is_checked_again_and_passes(downloads) -> None:
     app = upload(open_page(PAGE), "mars.xlsx", faulty_mc())
 
     assert "Prêt à déposer" in app.success[0].value
+    assert "déposez la version corrigée" in texts(app)
     name, data = downloads.of(app.download_button(key="correction_download"))
     assert name == "mars-corrige.xlsx"
     assert check_workbook(data, name, today=date.today()).valid

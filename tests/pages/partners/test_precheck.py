@@ -88,4 +88,4 @@ def test_the_grid_shows_the_faulty_rows_of_the_file() -> None:
 
     frame = app.dataframe[0].value
     assert list(frame.index) == [3]
-    assert frame.loc[3, "B · NUMERO ALLOCATAIRE"] == "0654321A"
+    assert frame.loc[3, "B · N° allocataire"] == "0654321A"

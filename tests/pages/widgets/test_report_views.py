@@ -82,6 +82,7 @@ def test_the_grid_shows_only_faulty_rows_by_default_and_colours_their_cells() ->
     assert "FFC7CE" in grid.colours.loc[2, "B · NUMERO"]
     assert grid.colours.loc[2, "A · MOIS"] == ""
     assert grid.total_rows == 3
+    assert grid.headers["B · NUMERO"] == "NUMERO"
 
 
 def test_the_grid_shows_every_data_row_when_asked() -> None:
