@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cmg_core.documents.digest import bilan_digest
-from cmg_core.documents.formats import format_count, format_datetime
+from cmg_core.documents.formats import capitalised, format_count, format_datetime
 from cmg_core.documents.model import Bilan, Outcome
 from cmg_core.documents.pdf_base import (
     BLACK,
@@ -132,12 +132,7 @@ def _lines(pdf: DocumentPdf, b: Bilan) -> None:
         cells = [str(line.row), line.allocataire]
         if is_mc:
             cells.append(line.child_name or "—")
-        cells += [_capitalised(line.outcome), line.reason, line.action or NO_ACTION]
+        cells += [capitalised(line.outcome), line.reason, line.action or NO_ACTION]
         colors: list[Colour | None] = [None] * len(cells)
         colors[outcome_column] = OUTCOME_COLORS.get(line.outcome)
         table.row(cells, colors=colors)
-
-
-def _capitalised(text: str) -> str:
-    """`Rejetée` for `rejetée`: a table cell starts with a capital."""
-    return text[:1].upper() + text[1:]

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from cmg_core.documents.bilan_pdf import NO_ACTION, TITLE
-from cmg_core.documents.formats import format_datetime, paris_time
+from cmg_core.documents.formats import capitalised, format_datetime, paris_time
 from cmg_core.documents.model import Bilan
 from cmg_core.templates import TemplateCode
 from cmg_core.values import format_date
@@ -27,8 +27,8 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 # (header, width) of the line table; "Enfant" only for micro-crèches
 _COLUMNS = (
-    ("Ligne du fichier", 10),
-    ("N° allocataire", 15),
+    ("Ligne du fichier", 12),
+    ("N° allocataire", 18),
     ("Enfant", 30),
     ("Résultat", 28),
     ("Motif", 60),
@@ -84,7 +84,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: object) -> None:
 
 
 def _write_heading(sheet: Worksheet, b: Bilan) -> int:
-    """Title, deposit and summary rows; return the row number of the table header."""
+    """Title, deposit and summary rows (label in A:B, value in C); return the table's header row."""
     s, summary = b.structure, b.summary
     rows: list[tuple[str, object]] = [
         (f"{TITLE} — déclaration mensuelle CMG de {b.month.label()}", ""),
@@ -93,8 +93,8 @@ def _write_heading(sheet: Worksheet, b: Bilan) -> int:
         ("SIRET", s.siret),
         ("Type de structure", s.kind_label),
         ("Commune", s.commune),
-        ("Dossier demarches-simplifiees.fr", b.deposit_reference),
-        ("Déposé le", format_date(b.deposited_on)),
+        ("N° de dossier", b.deposit_reference),
+        ("Déposé le", f"{format_date(b.deposited_on)} sur demarches-simplifiees.fr"),
         ("Traité le", format_datetime(b.processed_at)),
         ("Document", b.document_id),
         ("Lignes reçues", summary.received),
@@ -107,8 +107,11 @@ def _write_heading(sheet: Worksheet, b: Bilan) -> int:
     for index, (label, value) in enumerate(rows, start=1):
         _put(sheet, index, 1, label)
         sheet.cell(row=index, column=1).font = BOLD
-        if value != "":
-            _put(sheet, index, 2, value)
+        if index == 1:
+            continue  # the title runs across the row
+        # labels span the two narrow first columns, so that they are read whole
+        sheet.merge_cells(start_row=index, start_column=1, end_row=index, end_column=2)
+        _put(sheet, index, 3, value)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     return len(rows) + 2
 
@@ -125,7 +128,7 @@ def _write_lines(
         values: list[object] = [line.row, line.allocataire]
         if is_mc:
             values.append(line.child_name or "")
-        values += [str(line.outcome), line.reason, line.action or NO_ACTION]
+        values += [capitalised(line.outcome), line.reason, line.action or NO_ACTION]
         for index, value in enumerate(values, start=1):
             _put(sheet, header_row + offset, index, value)
             sheet.cell(row=header_row + offset, column=index).alignment = WRAP

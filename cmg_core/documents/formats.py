@@ -31,3 +31,8 @@ def format_optional_date(day: date | None) -> str:
 def format_count(value: int) -> str:
     """`1 234` with a no-break space between thousands."""
     return f"{value:,}".replace(",", "\u00a0")
+
+
+def capitalised(text: str) -> str:
+    """`Rejetée` for `rejetée`: a table cell starts with a capital."""
+    return text[:1].upper() + text[1:]

@@ -75,3 +75,8 @@ def test_an_unusual_outcome_is_counted_apart_and_printed_as_given():
 
 def test_the_same_bilan_gives_identical_bytes():
     assert render_bilan_pdf(bilan(30)) == render_bilan_pdf(bilan(30))
+
+
+def test_names_outside_windows_1252_are_transliterated_in_the_bilan():
+    b = bilan(1, lines=(BilanLine(3, "0000001", "Łukasz Nguyễn 👶", "traitée", "Enregistrée."),))
+    assert "Lukasz Nguyen" in pdf_text(render_bilan_pdf(b))

@@ -26,7 +26,7 @@ def _table(sheet) -> tuple[int, list[tuple]]:
 def test_the_sheet_holds_the_summary_and_one_row_per_line():
     b = bilan(40)
     sheet = _sheet(render_bilan_xlsx(b))
-    labels = {sheet.cell(row, 1).value: sheet.cell(row, 2).value for row in range(1, 17)}
+    labels = {sheet.cell(row, 1).value: sheet.cell(row, 3).value for row in range(1, 17)}
     assert labels["Lignes reçues"] == 40
     assert (labels["Traitées"], labels["Transmises à un gestionnaire"], labels["Rejetées"]) == (
         14,
@@ -37,7 +37,7 @@ def test_the_sheet_holds_the_summary_and_one_row_per_line():
     _, rows = _table(sheet)
     assert [(r[0], r[1]) for r in rows] == [(line.row, line.allocataire) for line in b.lines]
     assert rows[2][3:] == (
-        "rejetée",
+        "Rejetée",
         "Numéro allocataire inconnu de la Caf.",
         "Vérifiez le numéro allocataire et déposez une correction.",
     )
@@ -60,13 +60,13 @@ def test_the_header_is_frozen_filtered_and_the_columns_sized():
 def test_a_child_name_written_as_a_formula_is_neutralised():
     b = bilan(1, lines=(BilanLine(3, "0000001", INJECTION, Outcome.REJECTED, "=1+1", "@SUM(A1)"),))
     _, rows = _table(_sheet(render_bilan_xlsx(b)))
-    assert rows[0][2:] == ("'" + INJECTION, "rejetée", "'=1+1", "'@SUM(A1)")
+    assert rows[0][2:] == ("'" + INJECTION, "Rejetée", "'=1+1", "'@SUM(A1)")
 
 
 def test_a_structure_name_written_as_a_formula_is_neutralised():
     structure = HOME_CARE.__class__(HOME_CARE.siret, "+33 Aide", "GAD", "-Brissac")
     sheet = _sheet(render_bilan_xlsx(bilan(1, structure)))
-    values = {sheet.cell(row, 2).value for row in range(1, 10)}
+    values = {sheet.cell(row, 3).value for row in range(1, 10)}
     assert {"'+33 Aide", "'-Brissac"} <= values
 
 
@@ -81,3 +81,9 @@ def test_the_same_bilan_gives_identical_bytes_even_a_few_seconds_apart():
     first = render_bilan_xlsx(bilan(5))
     time.sleep(2.1)  # zip entries are dated to the even second
     assert render_bilan_xlsx(bilan(5)) == first
+
+
+def test_names_keep_every_unicode_letter_in_the_workbook():
+    b = bilan(1, lines=(BilanLine(3, "0000001", "Łukasz Nguyễn 👶", Outcome.PROCESSED, "OK."),))
+    _, rows = _table(_sheet(render_bilan_xlsx(b)))
+    assert rows[0][2] == "Łukasz Nguyễn 👶"
