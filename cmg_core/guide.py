@@ -7,11 +7,10 @@ démarche and the words used to show findings and values. No Streamlit here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 
 from cmg_core import settings
 from cmg_core.precheck.report import Finding, Severity
+from cmg_core.precheck.wording import shown
 from cmg_core.templates import TEMPLATES, Template, TemplateCode
 
 
@@ -113,13 +112,20 @@ def ds_public_base() -> str:
 
 def demarche_url(code: str | TemplateCode) -> str:
     """The public page of the monthly démarche of a template (MC or GAD)."""
-    number = settings.get(f"CMG_DEMARCHE_{TemplateCode(code).value}")
-    return f"{ds_public_base()}/commencer/{number}"
+    return _public_page(TemplateCode(code).value)
 
 
 def habilitations_url() -> str:
     """The public page of the habilitations démarche."""
-    return f"{ds_public_base()}/commencer/{settings.get('CMG_DEMARCHE_HABILITATIONS')}"
+    return _public_page("HABILITATIONS")
+
+
+def _public_page(demarche: str) -> str:
+    """CMG_DS_LINK_<démarche> when set (DS pages use a path, not the number), else built."""
+    link = settings.get(f"CMG_DS_LINK_{demarche}")
+    if link:
+        return link
+    return f"{ds_public_base()}/commencer/{settings.get(f'CMG_DEMARCHE_{demarche}')}"
 
 
 def template_label(code: str | None) -> str:
@@ -183,24 +189,4 @@ def where_text(finding: Finding) -> str:
 
 def format_value(value: object) -> str:
     """A cell value as a French reader expects to see it (dates JJ/MM/AAAA, decimal comma)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "VRAI" if value else "FAUX"
-    if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            return value.strftime("%d/%m/%Y")
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, timedelta):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return repr(value).replace(".", ",")
-    if isinstance(value, Decimal):
-        return str(value).replace(".", ",")
-    return str(value)
+    return shown(value)

@@ -55,6 +55,21 @@ SETTINGS: tuple[Setting, ...] = (
         "Public address where partners open the démarches (empty: derived from CMG_DS_URL).",
     ),
     Setting(
+        "CMG_DS_LINK_MC",
+        "",
+        "Public page of the micro-crèche démarche (empty: CMG_DS_PUBLIC_URL/commencer/number).",
+    ),
+    Setting(
+        "CMG_DS_LINK_GAD",
+        "",
+        "Public page of the garde à domicile démarche (empty: built like CMG_DS_LINK_MC).",
+    ),
+    Setting(
+        "CMG_DS_LINK_HABILITATIONS",
+        "",
+        "Public page of the habilitations démarche (empty: built like CMG_DS_LINK_MC).",
+    ),
+    Setting(
         "CMG_SANDBOX_DB",
         str(ROOT / "var" / "ds-sandbox.db"),
         "SQLite file holding the DS sandbox's own state.",

@@ -38,6 +38,12 @@ def test_demarche_links_are_built_from_the_settings(monkeypatch) -> None:
     assert guide.habilitations_url().startswith("https://demarche.example.fr/commencer/")
 
 
+def test_a_configured_demarche_page_is_used_as_it_is(monkeypatch) -> None:
+    monkeypatch.setenv("CMG_DS_LINK_GAD", "https://demarche.numerique.gouv.fr/commencer/cmg-gad")
+
+    assert guide.demarche_url("GAD") == "https://demarche.numerique.gouv.fr/commencer/cmg-gad"
+
+
 def test_demarche_links_fall_back_on_the_ds_url(monkeypatch) -> None:
     monkeypatch.delenv("CMG_DS_PUBLIC_URL", raising=False)
     monkeypatch.setenv("CMG_DS_URL", "http://127.0.0.1:8765")
