@@ -1,8 +1,8 @@
 """The PDF canvas shared by every document: core fonts in windows-1252, deterministic bytes,
 the Caf letterhead and the footer carrying the document id, the data digest and page numbers.
 
-Text is placed with `text()` at positions computed here, with cached font metrics: fpdf2's
-`cell` and `multi_cell` cost ten to a hundred times more, and the back office renders
+Text is written as raw text operators at positions computed here with cached font metrics:
+fpdf2's `cell` and `multi_cell` cost ten to a hundred times more, and the back office renders
 thousands of attestations per run (see bench/bench_documents.py).
 """
 
@@ -15,9 +15,8 @@ from functools import lru_cache
 
 from fpdf import FPDF
 from fpdf.drawing_primitives import DeviceGray, DeviceRGB, convert_to_device_color
-from fpdf.fonts import CORE_FONTS_CHARWIDTHS
-from fpdf.util import escape_parens
 
+from cmg_core.documents.core_fonts import PT, pdf_literal, text_units, wrap_lines
 from cmg_core.documents.formats import format_datetime, paris_time
 from cmg_core.documents.model import Caf
 from cmg_core.documents.text import ENCODING, to_cp1252
@@ -38,7 +37,6 @@ BLACK = colour(0, 0, 0)
 LIGHT = colour(226, 233, 243)
 MARGIN = 15.0
 FOOTER_HEIGHT = 21.0
-PT = 25.4 / 72  # mm per point
 
 
 @dataclass(frozen=True)
@@ -51,56 +49,6 @@ class Identity:
     document_id: str
     digest: str  # SHA-256 of the canonical data
     generated_at: datetime
-
-
-@lru_cache(maxsize=65536)
-def _core_string(text: str) -> str:
-    """The text as core fonts take it: windows-1252 bytes, one `str` character per byte."""
-    return to_cp1252(text).encode(ENCODING).decode("latin-1")
-
-
-@lru_cache(maxsize=65536)
-def _literal(text: str) -> str:
-    """The text as a PDF string literal for the core fonts: `(L'été \\(2026\\))`."""
-    return f"({escape_parens(_core_string(text))})"
-
-
-@lru_cache(maxsize=65536)
-def _units(fontkey: str, text: str) -> int:
-    """Width of `text` in thousandths of the font size (core font metrics)."""
-    widths = CORE_FONTS_CHARWIDTHS[fontkey]
-    return sum(widths[c] for c in _core_string(text))
-
-
-@lru_cache(maxsize=16384)
-def _wrap(fontkey: str, size_pt: float, text: str, width: float) -> tuple[str, ...]:
-    """Lines of `text` within `width` mm; cached, as headers and notices repeat on every page."""
-    scale = size_pt * 0.001 * PT
-
-    def fits(candidate: str) -> bool:
-        return _units(fontkey, candidate) * scale <= width
-
-    if "\n" not in text and fits(text):
-        return (text,)
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if fits(candidate):
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = word
-            while len(line) > 1 and not fits(line):
-                cut = len(line) - 1
-                while cut > 1 and not fits(line[:cut]):
-                    cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line)
-    return tuple(lines)
 
 
 @lru_cache(maxsize=64)
@@ -142,7 +90,7 @@ class DocumentPdf(FPDF):
 
     def width_of(self, text: str) -> float:
         """Width in mm of `text` in the current font (cached metrics)."""
-        return _units(self.current_font.fontkey, text) * self.font_size_pt * 0.001 * PT
+        return text_units(self.current_font.fontkey, text) * self.font_size_pt * 0.001 * PT
 
     def put(
         self, x: float, top: float, width: float, height: float, text: str, align: str = "L"
@@ -198,7 +146,7 @@ class DocumentPdf(FPDF):
             self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
         k, page_height = self.k, self.h
         operation = " ".join(
-            f"1 0 0 1 {x * k:.2f} {(page_height - y) * k:.2f} Tm {_literal(text)} Tj"
+            f"1 0 0 1 {x * k:.2f} {(page_height - y) * k:.2f} Tm {pdf_literal(text)} Tj"
             for x, y, text in placed
         )
         operation = f"BT {operation} ET"
@@ -208,7 +156,7 @@ class DocumentPdf(FPDF):
 
     def wrap(self, text: str, width: float) -> tuple[str, ...]:
         """The lines of `text` fitting `width` mm in the current font; a too long word is cut."""
-        return _wrap(self.current_font.fontkey, self.font_size_pt, text, width)
+        return wrap_lines(self.current_font.fontkey, self.font_size_pt, text, width)
 
     def paragraph(self, text: str, line_height: float, width: float | None = None) -> None:
         """Flush-left wrapped text from the current position; breaks pages when needed."""

@@ -1,5 +1,5 @@
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from io import BytesIO
 
 from pypdf import PdfReader
@@ -101,3 +101,9 @@ def test_many_lines_continue_on_a_second_page_with_the_header_row_again():
     assert len(pages) == 2
     assert "Montant de la" in pages[1] and "Nom39" in pages[1]
     assert "Page 2 / 2" in pages[1]
+
+
+def test_a_generation_time_in_utc_is_printed_in_french_time():
+    utc_time = datetime(2026, 4, 5, 12, 32, tzinfo=UTC)
+    text = pdf_text(render_attestation(attestation(generated_at=utc_time)))
+    assert "le 05/04/2026 à 14 h 32" in text
