@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from cmg_core.templates import Kind
@@ -143,6 +143,10 @@ def parse_number(value: object) -> float | Invalid:
         except ValueError:
             return _diagnose_hours_text(value)
         return number if math.isfinite(number) else Invalid()
+    if isinstance(value, time):  # 15:30 typed in a cell Excel then formats as a time
+        return Invalid("duration", {"suggestion": str(value.hour)})
+    if isinstance(value, timedelta):  # [h]:mm, a duration over 24 hours
+        return Invalid("duration", {"suggestion": str(int(value.total_seconds() // 3600))})
     return Invalid()
 
 

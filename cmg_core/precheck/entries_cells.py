@@ -1,4 +1,5 @@
-"""Catalogue entries of the cell level: required cells, formulas and each column's format."""
+"""Catalogue entries of the cell level: required cells, formulas and each column's format
+(month, allocataire, names, dates, hours, amount)."""
 
 from __future__ import annotations
 
@@ -96,6 +97,31 @@ ENTRIES = (
         not_a_day=Cause(
             hint="Cette date n'existe pas dans le calendrier : vérifiez le jour et le mois."
         ),
+        excel_error=EXCEL_ERROR,
+    ),
+    entry(
+        "hours.invalid",
+        E,
+        "Nombre d'heures mal écrit",
+        "{What} « {shown} » en {cell} n'est pas un nombre entier d'heures positif ou nul.",
+        "Saisissez un nombre entier d'heures, sans texte ni unité (par exemple 120).",
+        decimal=Cause(hint="Arrondissez à l'heure inférieure : saisissez {suggestion}."),
+        duration=Cause(
+            hint="La cellule est au format Heure : mettez-la au format Nombre, puis saisissez le "
+            "nombre d'heures arrondi à l'heure inférieure, soit {suggestion}."
+        ),
+        negative=Cause(hint="Saisissez un nombre d'heures positif, ou 0."),
+        excel_error=EXCEL_ERROR,
+    ),
+    entry(
+        "amount.invalid",
+        E,
+        "Montant mal écrit",
+        "Le montant « {shown} » en {cell} n'est pas un montant en euros positif ou nul avec au "
+        "plus 2 décimales.",
+        "Saisissez le montant en chiffres, sans texte (par exemple 450,50).",
+        negative=Cause(hint="Saisissez un montant positif, ou 0 si l'enfant n'a pas été gardé."),
+        decimals=Cause(hint="Arrondissez au centime : saisissez {suggestion}."),
         excel_error=EXCEL_ERROR,
     ),
 )

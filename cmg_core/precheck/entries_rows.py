@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cmg_core.precheck.entry import EXCEL_ERROR, Cause, E, W, entry
+from cmg_core.precheck.entry import Cause, E, W, entry
 
 END_DATE_HINT = (
     "Indiquez une date de fin de garde seulement si la garde s'est terminée pendant le mois "
@@ -33,16 +33,6 @@ ENTRIES = (
         "c'est le dernier mois qui ouvre droit au CMG.",
         "Si la date est juste, aucune correction n'est nécessaire ; ne déclarez plus cet enfant "
         "les mois suivants.",
-    ),
-    entry(
-        "hours.invalid",
-        E,
-        "Nombre d'heures mal écrit",
-        "{What} « {shown} » en {cell} n'est pas un nombre entier d'heures positif ou nul.",
-        "Saisissez un nombre entier d'heures, sans texte ni unité (par exemple 120).",
-        decimal=Cause(hint="Arrondissez à l'heure inférieure : saisissez {suggestion}."),
-        negative=Cause(hint="Saisissez un nombre d'heures positif, ou 0."),
-        excel_error=EXCEL_ERROR,
     ),
     entry(
         "hours.impossible",
@@ -77,17 +67,6 @@ ENTRIES = (
         "Les heures spécifiques ({special}) en {cell} dépassent le total des heures ({total}).",
         "Le total doit comprendre les heures spécifiques : corrigez l'une des deux cellules de la "
         "ligne {row}.",
-    ),
-    entry(
-        "amount.invalid",
-        E,
-        "Montant mal écrit",
-        "Le montant « {shown} » en {cell} n'est pas un montant en euros positif ou nul avec au "
-        "plus 2 décimales.",
-        "Saisissez le montant en chiffres, sans texte (par exemple 450,50).",
-        negative=Cause(hint="Saisissez un montant positif, ou 0 si l'enfant n'a pas été gardé."),
-        decimals=Cause(hint="Arrondissez au centime : saisissez {suggestion}."),
-        excel_error=EXCEL_ERROR,
     ),
     entry(
         "amount.inconsistent",

@@ -75,3 +75,13 @@ RULE_PARAMS: dict[str, set[str]] = {
     "file.copy_paste_suspected": {"share", "count", "total", "hours", "amount"},
 }
 RULE_PARAMS = {code: RULE_PARAMS.get(code, set()) for code in CATALOGUE}
+
+
+def test_every_catalogue_code_is_asserted_by_some_behaviour_test():
+    sources = "".join(
+        path.read_text(encoding="utf-8")
+        for path in Path(__file__).parent.glob("test_*.py")
+        if path.name != Path(__file__).name
+    )
+    missing = [code for code in CATALOGUE if f'"{code}"' not in sources]
+    assert missing == []

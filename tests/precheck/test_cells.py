@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -177,3 +177,12 @@ def test_gad_cells_are_checked_at_gad_letters():
         ("amount.invalid", 2, "E"),
         ("date.format", 2, "F"),
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "suggestion"), [(time(15, 30), "15"), (timedelta(hours=150, minutes=30), "150")]
+)
+def test_hours_typed_as_a_time_or_duration_ask_for_a_number_rounded_down(value, suggestion):
+    finding = only_finding(one_line(total_hours=value), "hours.invalid")
+    assert (finding.row, finding.column) == (2, "F")
+    assert "format Nombre" in finding.hint and suggestion in finding.hint
