@@ -268,6 +268,9 @@ class DocumentPdf(FPDF):
         self.set_y(self.get_y() + 3)
 
     def section_title(self, text: str) -> None:
+        """A blue heading, kept on the same page as the first lines that follow it."""
+        if self.will_page_break(6 + 15):
+            self.add_page()
         self.set_font(FONT, "B", 10.5)
         self.set_text_color(BLUE)
         self.paragraph(text, 6)

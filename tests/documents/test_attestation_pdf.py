@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from io import BytesIO
@@ -7,6 +10,7 @@ from pypdf import PdfReader
 from cmg_core.documents.attestation_pdf import TITLE, render_attestation
 from cmg_core.documents.digest import attestation_digest
 from cmg_core.documents.model import ChildCare
+from tests.conftest import ROOT
 from tests.documents.pdf_text import pdf_pages, pdf_text
 from tests.documents.samples import attestation, home_care_attestation, three_children, zoe
 
@@ -107,3 +111,17 @@ def test_a_generation_time_in_utc_is_printed_in_french_time():
     utc_time = datetime(2026, 4, 5, 12, 32, tzinfo=UTC)
     text = pdf_text(render_attestation(attestation(generated_at=utc_time)))
     assert "le 05/04/2026 à 14 h 32" in text
+
+
+def test_the_bytes_do_not_depend_on_the_machine_time_zone():
+    script = (
+        "import sys\n"
+        "from tests.documents.samples import attestation\n"
+        "from cmg_core.documents.attestation_pdf import render_attestation\n"
+        "sys.stdout.buffer.write(render_attestation(attestation()))\n"
+    )
+    env = {**os.environ, "TZ": "America/New_York", "PYTHONPATH": str(ROOT)}
+    other = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    assert other == render_attestation(attestation())
