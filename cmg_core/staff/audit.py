@@ -26,7 +26,6 @@ ACTION_LABELS: dict[str, str] = {
     "queue.assign": "attribution d'un dossier",
     "queue.release": "remise en file d'un dossier",
     "queue.resolve": "résolution d'un dossier",
-    "queue.view_pdf": "consultation d'une attestation",
     "run.start": "lancement de l'automate",
     "export.deposits": "export des dépôts",
     "export.journal": "export du journal",

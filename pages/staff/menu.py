@@ -19,7 +19,13 @@ PAGES: tuple[tuple[Area, str, str, str, str], ...] = (
     (Area.DEPOSITS, "deposits.py", "Dépôts", ":material/inventory_2:", "caf-depots"),
     (Area.BILANS, "bilans.py", "Bilans", ":material/summarize:", "caf-bilans"),
     (Area.QUEUE, "queue.py", "File manuelle", ":material/assignment_ind:", "caf-file-manuelle"),
-    (Area.HABILITATIONS, "habilitations.py", "Habilitations", ":material/badge:", "caf-habilitations"),
+    (
+        Area.HABILITATIONS,
+        "habilitations.py",
+        "Habilitations",
+        ":material/badge:",
+        "caf-habilitations",
+    ),
     (Area.RUNS, "runs.py", "Automate", ":material/precision_manufacturing:", "caf-automate"),
     (Area.ACCOUNTS, "accounts.py", "Comptes", ":material/manage_accounts:", "caf-comptes"),
     (Area.JOURNAL, "journal.py", "Journal", ":material/history:", "caf-journal"),
@@ -39,7 +45,6 @@ def _sign_in_page(visible: bool) -> st.Page:
 def public_pages() -> list[st.Page]:
     """The hidden sign-in page, for visitors who are not signed in."""
     oidc.adopt_identity()
-    access.expire_if_idle()
     return [] if access.signed_in() else [_sign_in_page(visible=False)]
 
 

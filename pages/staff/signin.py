@@ -9,6 +9,7 @@ from pages.staff import access
 from pages.staff.widgets import oidc, sign_in
 
 DASHBOARD = "pages/staff/dashboard.py"
+JUST_SIGNED_IN = "staff.just_signed_in"
 
 who = access.signed_in()
 if who is None:
@@ -21,7 +22,10 @@ if who is None:
     with left:
         oidc.show(key="oidc")
         if sign_in.show(key="sign_in") is not None:
-            st.switch_page(DASHBOARD)
+            st.session_state[JUST_SIGNED_IN] = True
+            st.rerun()  # the next run builds the Caf menu, then opens the dashboard
+elif st.session_state.pop(JUST_SIGNED_IN, False):
+    st.switch_page(DASHBOARD)
 else:
     st.title("Mon compte")
     st.write(f"Vous êtes connecté·e en tant que **{who.email}** ({label(who.role)}).")

@@ -57,7 +57,10 @@ def show(key: str = "oidc") -> None:
             st.logout()
         return
     if st.button(
-        "Se connecter avec mon compte Caf", key=f"{key}_login", icon=":material/key:", type="primary"
+        "Se connecter avec mon compte Caf",
+        key=f"{key}_login",
+        icon=":material/key:",
+        type="primary",
     ):
         st.login()
     st.caption("ou avec un compte local :")

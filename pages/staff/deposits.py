@@ -1,0 +1,110 @@
+"""Dépôts: which structure filed for which month (partners × months), export, one deposit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from cmg_core.db.enums import PartnerKind, label
+from cmg_core.db.session import session_scope
+from cmg_core.db.types import utcnow
+from cmg_core.documents.formats import paris_time
+from cmg_core.staff import audit, dashboards, deposits
+from cmg_core.staff.deposits import CELL_LABELS, LATE_RULE, Cell
+from cmg_core.staff.exports import csv_bytes
+from cmg_core.staff.roles import Area
+from pages.staff import access
+from pages.staff.widgets import deposit_detail
+
+COLOURS = {
+    Cell.FILED: "#B8FEC9",
+    Cell.CORRECTED: "#E3E3FD",
+    Cell.TO_CORRECT: "#FFE9E6",
+    Cell.MISSING: "#F6F6F6",
+    Cell.LATE: "#FFBDBD",
+}
+ALL_KINDS = "Toutes"
+
+who = access.require(Area.DEPOSITS)
+st.title("Dépôts")
+st.caption(LATE_RULE)
+
+filters = st.columns([2, 2, 3, 2])
+kind_choice = filters[0].selectbox(
+    "Type de structure",
+    [ALL_KINDS, *PartnerKind],
+    format_func=lambda k: k if k == ALL_KINDS else label(k).capitalize(),
+    key="deposits_kind",
+)
+span = filters[1].selectbox(
+    "Période", [3, 6, 12], format_func=lambda n: f"{n} derniers mois", key="deposits_span"
+)
+search = filters[2].text_input("Structure ou SIRET", key="deposits_search")
+states = filters[3].multiselect(
+    "États", list(Cell), format_func=CELL_LABELS.get, key="deposits_states", placeholder="Tous"
+)
+
+months = dashboards.recent_months(span)
+today = paris_time(utcnow()).date()
+with session_scope() as session:
+    rows = deposits.matrix(
+        session, months, today, None if kind_choice == ALL_KINDS else kind_choice, search
+    )
+if states:
+    rows = [r for r in rows if any(c in states for c in r.cells.values())]
+
+columns = [m.label() for m in months]
+frame = pd.DataFrame(
+    [
+        {"Structure": r.name, "SIRET": r.siret, "Type": r.kind.value}
+        | {m.label(): CELL_LABELS[r.cells[m]] for m in months}
+        for r in rows
+    ],
+    columns=["Structure", "SIRET", "Type", *columns],
+)
+by_label = {text: cell for cell, text in CELL_LABELS.items()}
+st.dataframe(
+    frame.style.map(lambda v: f"background-color: {COLOURS[by_label[v]]}", subset=columns),
+    hide_index=True,
+    width="stretch",
+)
+st.caption(" · ".join(f"{text}" for text in CELL_LABELS.values()) + f" — {len(rows)} structure(s)")
+
+
+def _journal_export() -> None:
+    with session_scope() as session:
+        audit.record(
+            session,
+            audit.Actor(who.user_id, who.email),
+            "export.deposits",
+            rows=len(rows),
+            months=[m.iso for m in months],
+        )
+
+
+st.download_button(
+    "Exporter en CSV",
+    csv_bytes(frame.columns, frame.itertuples(index=False)),
+    file_name=f"depots-{months[0].iso}-{months[-1].iso}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click=_journal_export,
+    key="deposits_export",
+)
+
+st.header("Détail d'un dépôt")
+filed = [(r, m) for r in rows for m in reversed(months) if m in r.deposit_ids]
+if not filed:
+    st.caption("Aucun dépôt pour ces filtres.")
+    st.stop()
+choice = st.selectbox(
+    "Dépôt",
+    range(len(filed)),
+    format_func=lambda i: f"{filed[i][0].name} · {filed[i][1].label()}",
+    key="deposits_detail",
+)
+row, month = filed[choice]
+with session_scope() as session:
+    detail = deposits.detail(session, row.deposit_ids[month])
+    if detail is not None:
+        deposit_detail.show(detail)
