@@ -195,9 +195,10 @@ class DocumentPdf(FPDF):
             return
         self.set_font(FONT, "", 8)
         self.set_text_color(GREY)
-        self.put(self.l_margin, self.t_margin, self.content_width, 5, self.identity.running_title)
+        lines = self.wrap(self.identity.running_title, self.content_width)
+        self.put_lines(self.l_margin, self.t_margin, self.content_width, 4, lines)
         self.set_text_color(BLACK)
-        self.set_xy(self.l_margin, self.t_margin + 8)
+        self.set_xy(self.l_margin, self.t_margin + 4 * len(lines) + 4)
 
     def footer(self) -> None:
         identity = self.identity
