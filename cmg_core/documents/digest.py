@@ -1,8 +1,9 @@
 """Canonical data, SHA-256 digests and document ids of attestations and bilans.
 
 The digest is computed from a canonical JSON of the document's data, never from the PDF bytes,
-so that it identifies what was declared whatever the rendering. The generation time and the
-document id itself are left out: the same declaration always gets the same digest and id.
+so that it identifies what was declared whatever the rendering. The times of rendering (an
+attestation's `generated_at`, a bilan's `processed_at`) and the document id itself are left
+out: the same declaration always gets the same digest and id.
 """
 
 from __future__ import annotations
