@@ -1,0 +1,99 @@
+"""Dashboard, deposits, bilans, automate and journal: what an agent or an admin reads there."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from cmg_core.db.enums import Role
+from cmg_core.db.models import AuditEntry
+from cmg_core.db.session import session_scope
+from tests.pages.conftest import texts
+from tests.pages.staff.conftest import signed_in
+
+
+def open_as(world, role, name):
+    app = signed_in(world, role)
+    return app.switch_page(f"pages/staff/{name}.py").run()
+
+
+def journaled(action: str) -> int:
+    with session_scope() as session:
+        return session.scalar(sa.select(sa.func.count()).where(AuditEntry.action == action))
+
+
+def test_the_dashboard_counts_the_last_month_and_draws_four_charts(world):
+    app = signed_in(world, Role.AGENT)
+
+    values = {m.label: m.value for m in app.metric}
+    assert values["Structures ayant déposé"] == "3 / 5"
+    assert values["Valides du premier coup"] == "67 %"  # one first file of three was refused
+    assert len(app.get("vega_lite_chart")) == 4
+
+
+def test_the_deposits_matrix_marks_filed_corrected_and_late_partners(world):
+    app = open_as(world, Role.AGENT, "deposits")
+
+    table = app.dataframe[0].value.set_index("Structure")
+    last = world.months[-1].label()
+    assert table.loc["Les Petits Pas", last] == "déposé"
+    assert table.loc["Micro-crèche Les Lucioles", last] == "corrigé"
+    assert table.loc["Aide & Garde 49", last] in {"manquant", "en retard"}
+    assert "10 du mois qui suit" in texts(app)
+
+
+def test_the_deposits_csv_has_a_bom_semicolons_neutralised_text_and_is_journaled(world, downloads):
+    app = open_as(world, Role.AGENT, "deposits")
+    export = next(b for b in app.get("download_button") if b.label == "Exporter en CSV")
+
+    name, data = downloads.of(export)
+    assert name.endswith(".csv")
+    assert data.startswith("\ufeff".encode())
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Structure;SIRET;Type;")
+    export.click().run()
+    assert journaled("export.deposits") == 1
+
+
+def test_the_deposit_detail_shows_ds_state_lines_and_their_outcome(world):
+    app = open_as(world, Role.AGENT, "deposits")
+
+    assert any(b.label.startswith("Ouvrir le dossier") for b in app.get("link_button"))
+    assert "Devenir" in app.dataframe[-1].value.columns
+
+
+def test_bilans_are_found_by_name_and_downloaded_as_pdf_and_xlsx(world, downloads):
+    app = open_as(world, Role.AGENT, "bilans")
+    app.text_input(key="bilans_search").input("Bébé").run()
+
+    assert set(app.dataframe[0].value["Structure"]) == {"Bébé Câlin"}
+    buttons = {b.label: b for b in app.get("download_button")}
+    name, data = downloads.of(buttons["Télécharger le PDF"])
+    assert name.endswith(".pdf") and data.startswith(b"%PDF")
+    assert downloads.of(buttons["Télécharger le classeur Excel"])[0].endswith(".xlsx")
+
+
+def test_the_automate_page_shows_last_runs_failures_and_sync_state(world):
+    app = open_as(world, Role.ADMIN, "runs")
+
+    recent = app.dataframe[-1].value
+    assert "en échec" in set(recent["Résultat"])
+    assert "Délai dépassé en parlant à DS" in set(recent["Erreur"])
+    sync = app.dataframe[1].value
+    assert len(sync) == 3
+
+
+def test_the_journal_lists_sign_ins_with_who_and_what(world):
+    app = open_as(world, Role.ADMIN, "journal")
+
+    table = app.dataframe[0].value
+    assert "connexion" in set(table["Action"])
+    assert world.accounts[Role.ADMIN] in set(table["Auteur"])
+
+
+def test_the_habilitations_page_lists_authorised_and_removed_people_with_history(world):
+    app = open_as(world, Role.ADMIN, "habilitations")
+    app.selectbox(key="habilitations_partner").set_value(world.partners[0].id).run()
+
+    people = app.dataframe[1].value
+    assert set(people["État"]) == {"habilitée", "retirée"}
+    assert set(app.dataframe[2].value["Opération"]) == {"ajout", "suppression"}
