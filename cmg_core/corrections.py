@@ -32,6 +32,21 @@ _DATE_TEXT = re.compile(r"^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$")
 _ISO_DATE_TEXT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+# Finding codes whose cause the corrections may remove (the others are never touched).
+MAY_FIX_CODES = frozenset(
+    {"allocataire.format", "hours.invalid", "month.format", "date.format", "name.format"}
+)
+
+
+def may_help(codes: set[str]) -> bool:
+    """Whether offering the corrections makes sense for a report with these finding codes.
+
+    Not when the file itself or its headers are refused: then nothing can be corrected.
+    """
+    blocked = any(code.startswith(("file.", "header.")) for code in codes)
+    return not blocked and bool(codes & MAY_FIX_CODES)
+
+
 @dataclass(frozen=True)
 class Correction:
     """One changed cell: where, what it held, what it holds now, and why (in French)."""

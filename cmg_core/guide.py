@@ -129,9 +129,9 @@ def _public_page(demarche: str) -> str:
 
 
 def template_label(code: str | None) -> str:
-    """`Micro-crèche (MC)`, or a neutral text when the template is not recognised."""
+    """`Micro-crèche (MC)`, or `non reconnu` when the template is not recognised."""
     if code is None or code not in TEMPLATES:
-        return "modèle non reconnu"
+        return "non reconnu"
     template = TEMPLATES[TemplateCode(code)]
     return f"{template.label} ({template.code.value})"
 
@@ -174,17 +174,6 @@ FINDING_KINDS: dict[str, str] = {
 def finding_kind(finding: Finding) -> str:
     family = finding.code.split(".", 1)[0]
     return FINDING_KINDS.get(family, "Autres")
-
-
-def where_text(finding: Finding) -> str:
-    """`Ligne 12, colonne B (NUMERO ALLOCATAIRE)`, `Ligne 12`, `Colonne B` or `Fichier`."""
-    parts = []
-    if finding.row is not None:
-        parts.append(f"Ligne {finding.row}")
-    if finding.column is not None:
-        column = f"colonne {finding.column}" if parts else f"Colonne {finding.column}"
-        parts.append(f"{column} ({finding.field})" if finding.field else column)
-    return ", ".join(parts) if parts else "Ensemble du fichier"
 
 
 def format_value(value: object) -> str:

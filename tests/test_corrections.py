@@ -8,7 +8,7 @@ from io import BytesIO
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from cmg_core.corrections import correct_workbook
+from cmg_core.corrections import correct_workbook, may_help
 from cmg_core.templates import GAD, MC, Template
 from cmg_core.workbook.reader import WorkbookRejected
 from tests.pages import partner_files
@@ -170,3 +170,10 @@ def test_dates_in_the_past_stay_dates_after_correction() -> None:
     result = correct_workbook(data, "MC")
 
     assert load_workbook(BytesIO(result.data)).worksheets[0]["E2"].value.date() == date(2022, 12, 1)
+
+
+def test_corrections_are_offered_only_when_they_may_remove_an_error() -> None:
+    assert may_help({"allocataire.format", "amount.invalid"})
+    assert not may_help({"amount.invalid"})
+    assert not may_help({"file.format"})
+    assert not may_help({"header.missing_column", "hours.invalid"})

@@ -58,14 +58,6 @@ def test_counts_are_written_in_plain_french() -> None:
     assert guide.count_text(0, Severity.WARNING) == "aucun avertissement"
 
 
-def test_where_a_finding_is_reads_like_a_sentence() -> None:
-    assert (
-        guide.where_text(finding("allocataire.format"))
-        == "Ligne 12, colonne B (NUMERO ALLOCATAIRE)"
-    )
-    assert guide.where_text(finding("file.no_data", None, None)) == "Ensemble du fichier"
-
-
 def test_findings_are_sorted_into_kinds_a_partner_names() -> None:
     assert guide.finding_kind(finding("allocataire.format")) == "Numéro allocataire"
     assert guide.finding_kind(finding("unknown.code")) == "Autres"

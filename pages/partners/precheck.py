@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from cmg_core.corrections import may_help
 from pages.widgets import checked_file, file_grid, findings, next_step, report_downloads, verdict
 
 st.title("Pré-contrôle de votre fichier")
@@ -24,7 +25,7 @@ if checked is None:
 else:
     verdict.show(checked.report)
     next_step.show(checked.report)
-    if not checked.report.valid:
+    if not checked.report.valid and may_help(checked.report.codes()):
         with st.container(border=True):
             st.markdown(
                 "Certaines erreurs, comme une lettre clé en trop ou des heures avec des "
@@ -35,12 +36,16 @@ else:
                 label="Obtenir une version corrigée de ce fichier",
                 icon=":material/auto_fix_high:",
             )
+    readable = checked.rows is not None
     downloads = st.container()  # filled last: the annotated workbook takes longest to build
-    st.subheader("Les problèmes, ligne par ligne")
-    findings.show(checked.report, key="precheck_findings")
-    st.subheader("Votre fichier")
-    file_grid.show(checked, key="precheck_grid")
-    with downloads:
-        st.subheader("Télécharger")
-        with st.spinner("Nous préparons votre fichier annoté…"):
-            report_downloads.show(checked, key="precheck_downloads")
+    if checked.report.findings:
+        st.subheader("Les problèmes, ligne par ligne")
+        findings.show(checked.report, key="precheck_findings")
+    if readable:
+        st.subheader("Votre fichier")
+        file_grid.show(checked, key="precheck_grid")
+    if readable and checked.report.findings:
+        with downloads:
+            st.subheader("Télécharger")
+            with st.spinner("Nous préparons votre fichier annoté…"):
+                report_downloads.show(checked, key="precheck_downloads")

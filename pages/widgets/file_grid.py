@@ -15,10 +15,12 @@ def show(checked: CheckedFile, key: str) -> None:
     if rows is None:
         st.write("Le contenu de ce fichier ne peut pas être affiché.")
         return
+    faulty = any(f.row is not None for f in checked.report.findings)
     all_rows = st.toggle(
         "Afficher toutes les lignes du fichier",
+        value=not faulty,
         key=f"{key}_all_rows",
-        help="Par défaut, seules les lignes qui ont un problème sont affichées.",
+        help="Quand des lignes ont un problème, seules celles-ci sont affichées d'abord.",
     )
     grid = file_grid(rows, checked.report.findings, all_rows=all_rows)
     if grid.frame.empty:

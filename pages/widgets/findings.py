@@ -6,11 +6,12 @@ from collections import Counter
 
 import streamlit as st
 
-from cmg_core.guide import finding_kind, where_text
+from cmg_core.guide import finding_kind
 from cmg_core.precheck.report import Finding, Report, Severity
 from pages.widgets.markdown import escape
 from pages.widgets.report_views import group_by_row, select
 
+FILTERS_FROM = 5  # a few findings are read at a glance; filters would only clutter them
 ROWS_SHOWN = 100  # beyond, the partner is sent to the annotated workbook or the report
 BADGES = {
     Severity.ERROR: ":red-badge[Erreur]",
@@ -23,17 +24,8 @@ def show(report: Report, key: str) -> None:
     if not report.findings:
         st.write("Aucun problème trouvé.")
         return
-    left, right = st.columns([1, 2])
-    errors_only = left.toggle(
-        "Seulement les erreurs", key=f"{key}_errors_only", help="Masque les avertissements."
-    )
-    kinds = Counter(finding_kind(f) for f in report.findings)
-    chosen = right.multiselect(
-        "Types de problème",
-        sorted(kinds),
-        format_func=lambda kind: f"{kind} ({kinds[kind]})",
-        key=f"{key}_kinds",
-        placeholder="Tous les types",
+    errors_only, chosen = (
+        _filters(report, key) if len(report.findings) > FILTERS_FROM else (False, [])
     )
     groups = group_by_row(select(report.findings, errors_only=errors_only, kinds=chosen))
     if not groups:
@@ -52,8 +44,24 @@ def show(report: Report, key: str) -> None:
         )
 
 
+def _filters(report: Report, key: str) -> tuple[bool, list[str]]:
+    left, right = st.columns([1, 2])
+    errors_only = left.toggle(
+        "Seulement les erreurs", key=f"{key}_errors_only", help="Masque les avertissements."
+    )
+    kinds = Counter(finding_kind(f) for f in report.findings)
+    chosen = right.multiselect(
+        "Types de problème",
+        sorted(kinds),
+        format_func=lambda kind: f"{kind} ({kinds[kind]})",
+        key=f"{key}_kinds",
+        placeholder="Tous les types",
+    )
+    return errors_only, chosen
+
+
 def _line(finding: Finding) -> str:
-    where = where_text(finding) if finding.row is None else _column_text(finding)
+    where = _column_text(finding)
     text = f"{BADGES[finding.severity]} "
     if where:
         text += f"**{escape(where)}** : "

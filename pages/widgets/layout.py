@@ -32,8 +32,8 @@ def header() -> None:
         <div style="border-left: 6px solid #000091; padding: 0.25rem 0 0.25rem 0.9rem;
                     margin-bottom: 0.5rem;">
           <div style="font-weight: 700; font-size: 1.05rem; color: #161616;">{caf}</div>
-          <div style="color: #3A3A3A;">Attestations mensuelles CMG · espace des structures
-          partenaires</div>
+          <div style="color: #3A3A3A;">Attestations mensuelles CMG
+          (micro-crèches et garde à domicile)</div>
         </div>
         """
     )

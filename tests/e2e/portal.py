@@ -102,6 +102,7 @@ def open_nav(page, title: str) -> None:
     A new URL would start a new session, so tests move between pages as a person does.
     """
     page.get_by_test_id("stMain").get_by_role("heading").first.wait_for()
+    wait_idle(page)
     link = page.locator("[data-testid=stSidebarNavLink], [data-testid=stTopNavLink]").filter(
         has_text=title
     )
@@ -113,6 +114,11 @@ def open_nav(page, title: str) -> None:
     collapse = page.get_by_test_id("stSidebarCollapseButton")
     if page.viewport_size["width"] < 640 and collapse.count() and collapse.first.is_visible():
         collapse.first.click()
+
+
+def wait_idle(page) -> None:
+    """Wait until the script run of the page is over (Streamlit marks it on its root)."""
+    page.locator("[data-testid=stApp][data-test-script-state=notRunning]").wait_for()
 
 
 def _in_viewport(locator) -> bool:

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from tests.e2e.portal import ROOT, chromium, open_nav, running_portal
-from tests.pages.partner_files import faulty_mc
+from tests.pages.partner_files import faulty_mc, valid_mc
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 PAGES = {
@@ -43,17 +43,33 @@ def main(out: Path) -> None:
     ):
         faulty = Path(folder) / "mars.xlsx"
         faulty.write_bytes(faulty_mc())
+        extra = {"valid": (Path(folder) / "avril.xlsx", "Prêt à déposer")}
+        extra["csv"] = (Path(folder) / "mai.csv", "À corriger avant le dépôt")
+        extra["valid"][0].write_bytes(valid_mc())
+        extra["csv"][0].write_bytes(b"MOIS CONCERNE (MM/AAAA);NUMERO ALLOCATAIRE\n")
         for device, width in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.set_default_timeout(60_000)
             page.goto(url)
             for slug, title in PAGES.items():
-                open_nav(page, title)
+                try:
+                    open_nav(page, title)
+                except Exception:
+                    page.screenshot(path=str(out / "failure.png"))
+                    raise
                 full_page(page, out / f"{slug}-{device}.png")
                 if slug == "pre-controle":
                     page.locator("input[type=file]").set_input_files(str(faulty))
                     page.get_by_text("À corriger avant le dépôt").wait_for()
                     full_page(page, out / f"{slug}-{device}-after-upload.png")
+                    for name, (path, verdict) in extra.items():
+                        page.set_viewport_size({"width": width, "height": 900})
+                        page.locator("input[type=file]").set_input_files(str(path))
+                        page.get_by_text(path.name).first.wait_for()
+                        page.get_by_text(verdict).first.wait_for()
+                        full_page(page, out / f"{slug}-{device}-{name}.png")
+                    page.locator("input[type=file]").set_input_files(str(faulty))
+                    page.get_by_text("mars.xlsx").first.wait_for()
                 if slug == "version-corrigee":
                     page.get_by_text("correction(s) faite(s)").wait_for()
                     full_page(page, out / f"{slug}-{device}-after-upload.png")

@@ -28,6 +28,8 @@ def test_a_valid_file_is_ready_to_deposit_with_the_ds_link() -> None:
     assert "Prêt à déposer" in app.success[0].value
     assert not app.error
     assert "Étape suivante" in texts(app)
+    assert not app.download_button
+    assert list(app.dataframe[0].value.index) == [2, 3]
 
 
 def test_a_faulty_file_is_to_correct_with_the_error_named_at_its_cell() -> None:
@@ -38,6 +40,10 @@ def test_a_faulty_file_is_to_correct_with_the_error_named_at_its_cell() -> None:
     assert "Ligne 3" in text
     assert "**Colonne B** : Le numéro allocataire" in text
     assert "Étape suivante" not in text
+    assert any(
+        link.proto.label == "Obtenir une version corrigée de ce fichier"
+        for link in app.get("page_link")
+    )
 
 
 def test_the_annotated_workbook_marks_the_faulty_cell(downloads) -> None:
@@ -69,18 +75,25 @@ def test_a_csv_file_gets_the_clear_format_finding_instead_of_a_refusal() -> None
 
     assert not app.exception
     assert "À corriger" in app.error[0].value
-    assert ".xlsx" in texts(app)
+    assert "Classeur Excel (.xlsx)" in texts(app)
+    assert not app.dataframe
+    assert not [link for link in app.get("page_link") if "corrigée" in link.proto.label]
 
 
 def test_the_errors_only_filter_hides_the_warnings() -> None:
-    rows = [mc_row(total_hours=10, amount=80), mc_row(allocataire="12", child_last_name="Roy")]
+    rows = [
+        mc_row(
+            allocataire=f"012345{i}", child_last_name=f"Roy{'abcde'[i]}", total_hours=10, amount=80
+        )
+        for i in range(5)
+    ] + [mc_row(allocataire="12", child_last_name="Roy")]
     app = upload(open_page(PAGE), "mars.xlsx", workbook_bytes(rows))
     assert "Avertissement" in texts(app)
 
     app.toggle(key="precheck_findings_errors_only").set_value(True).run()
 
     assert "Avertissement" not in texts(app)
-    assert "Ligne 3" in texts(app)
+    assert "Ligne 7" in texts(app)
 
 
 def test_the_grid_shows_the_faulty_rows_of_the_file() -> None:
