@@ -111,6 +111,7 @@ def _file_chunk(ctx: StageContext, session: Session, deposit: Deposit, filer: Ba
         session.flush()
         for line in groups[number]:
             line.attestation_id = attestation.id
+        ctx.checkpoint()  # a stop here loses the whole uncommitted chunk
     return len(numbers)
 
 

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from cmg_core.backoffice import ds_actions, texts
 from cmg_core.backoffice.claim import claim_one
 from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.dossier_loop import record_seen
+from cmg_core.backoffice.ds_actions import Seen
 from cmg_core.db.enums import DepositStatus, LineOutcome, PartnerKind, QueueReason
 from cmg_core.db.models import AbsentChild, Bilan, Deposit, DepositLine, DsDossier, Partner
 from cmg_core.documents import model
@@ -132,12 +134,12 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
             attachment=ds_actions.Attachment(f"{name}.xlsx", xlsx, ds_actions.XLSX),
         )  # fmt: skip
         ctx.checkpoint()
-    _, version = ds_actions.accept(
+    seen = ds_actions.accept(
         ctx.ds, dossier.number, motivation=motivation,
         justificatif=ds_actions.Attachment(f"{name}.pdf", pdf, ds_actions.PDF),
     )  # fmt: skip
     bilan.sent_to_ds_at, bilan.sent_via = ctx.now, "justificatif"
-    _decided(ctx, dossier, motivation, version)
+    _decided(ctx, dossier, motivation, seen)
     ctx.counts["bilans"] += 1
 
 
@@ -151,14 +153,15 @@ def _close(ctx: StageContext, session: Session, deposit: Deposit) -> None:
         newer = session.get(DsDossier, successor.dossier_id)
         motivation = texts.REPLACED.format(number=newer.number)
         ctx.checkpoint()
-        _, version = ds_actions.accept(ctx.ds, dossier.number, motivation=motivation)
-        _decided(ctx, dossier, motivation, version)
+        seen = ds_actions.accept(ctx.ds, dossier.number, motivation=motivation)
+        _decided(ctx, dossier, motivation, seen)
     bilan.sent_to_ds_at, bilan.sent_via = ctx.now, "motivation"
     ctx.counts["replaced_closed"] += 1
 
 
-def _decided(ctx: StageContext, dossier: DsDossier, motivation: str, version) -> None:
+def _decided(ctx: StageContext, dossier: DsDossier, motivation: str, seen: Seen) -> None:
+    ctx.checkpoint()  # DS has acted, the database not yet
     dossier.decision = "accepte"
     dossier.motivation = motivation
-    dossier.processed_version = max(version, dossier.processed_version or version)
+    record_seen(dossier, seen)
     dossier.processed_at = ctx.now

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from cmg_core.backoffice.claim import claim_one
 from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.ds_actions import Seen
 from cmg_core.db.enums import DossierStatus
 from cmg_core.db.models import DsDossier
 from cmg_core.ds import DSError
@@ -62,13 +62,22 @@ def process_dossiers(ctx: StageContext, numbers: tuple[int, ...], handle: Handle
 
 
 def mark_done(
-    ctx: StageContext, dossier: DsDossier, decision: str, motivation: str | None, version: datetime
+    ctx: StageContext, dossier: DsDossier, decision: str, motivation: str | None, seen: Seen
 ) -> None:
     """The dossier is handled for its current version (our own DS changes included)."""
+    ctx.checkpoint()  # DS has acted, the database not yet: the hardest place to stop
     dossier.status = DossierStatus.DONE
     dossier.decision = decision
     dossier.motivation = motivation
-    dossier.processed_version = max(version, dossier.ds_updated_at)
+    record_seen(dossier, seen)
     dossier.processed_at = ctx.now
     dossier.last_error = None
     ctx.counts[decision] += 1
+
+
+def record_seen(dossier: DsDossier, seen: Seen) -> None:
+    """Keep the DS state and date our own action left, so sync does not take it for news."""
+    state, version = seen
+    if version >= dossier.ds_updated_at:
+        dossier.state, dossier.ds_updated_at = state.value, version
+    dossier.processed_version = max(version, dossier.processed_version or version)

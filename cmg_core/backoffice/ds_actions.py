@@ -26,21 +26,25 @@ class Attachment:
     content_type: str
 
 
-def _to_instruction(ds: DSClient, remote: Dossier) -> datetime:
-    """Pass an `en_construction` dossier en instruction; its modification date afterwards."""
+Seen = tuple[DossierState, datetime]  # the dossier's state and modification date after us
+
+
+def _to_instruction(ds: DSClient, remote: Dossier) -> Seen:
+    """Pass an `en_construction` dossier en instruction."""
     if remote.state is DossierState.EN_CONSTRUCTION:
-        return ds.dossier_passer_en_instruction(remote.id).date_derniere_modification
-    return remote.date_derniere_modification
+        summary = ds.dossier_passer_en_instruction(remote.id)
+        return summary.state, summary.date_derniere_modification
+    return remote.state, remote.date_derniere_modification
 
 
-def ensure_instruction(ds: DSClient, number: int) -> datetime:
+def ensure_instruction(ds: DSClient, number: int) -> Seen:
     """The dossier en instruction (or already decided): never passed twice."""
     return _to_instruction(ds, ds.dossier(number))
 
 
 def accept(
     ds: DSClient, number: int, *, motivation: str, justificatif: Attachment | None = None
-) -> tuple[DossierState, datetime]:
+) -> Seen:
     """Accept the dossier unless DS already holds a decision; the resulting state and date."""
     remote = ds.dossier(number)
     if remote.state in FINAL_STATES:
@@ -54,7 +58,7 @@ def accept(
     return summary.state, summary.date_derniere_modification
 
 
-def refuse(ds: DSClient, number: int, *, motivation: str) -> tuple[DossierState, datetime]:
+def refuse(ds: DSClient, number: int, *, motivation: str) -> Seen:
     """Refuse the dossier unless DS already holds a decision; the resulting state and date."""
     remote = ds.dossier(number)
     if remote.state in FINAL_STATES:
@@ -66,7 +70,7 @@ def refuse(ds: DSClient, number: int, *, motivation: str) -> tuple[DossierState,
 
 def request_correction(
     ds: DSClient, number: int, *, body: str, attachment: Attachment | None = None
-) -> datetime:
+) -> Seen:
     """Ask the partner to correct the dossier, unless a correction request is still open."""
     remote = ds.dossier(number)
     pending = any(
@@ -74,7 +78,7 @@ def request_correction(
         for m in remote.messages
     )
     if pending or remote.state in FINAL_STATES:
-        return remote.date_derniere_modification
+        return remote.state, remote.date_derniere_modification
     blob = None
     if attachment is not None:
         blob = ds.upload(remote.id, attachment.filename, attachment.content,
@@ -82,7 +86,8 @@ def request_correction(
     ds.dossier_envoyer_message(
         remote.id, body, attachment=blob, correction=CorrectionReason.INCORRECT
     )
-    return ds.dossier(number).date_derniere_modification
+    after = ds.dossier(number)
+    return after.state, after.date_derniere_modification
 
 
 def send_message_once(

@@ -169,6 +169,7 @@ def _export(
             )
         )
         attestation.state = AttestationState.FED
+    ctx.checkpoint()
     stored = filer.put(feed_file(feed_run.id, records), suffix=".csv")
     feed_run.file_key, feed_run.file_sha256 = stored.key, stored.sha256
 

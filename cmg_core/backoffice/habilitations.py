@@ -75,13 +75,13 @@ def handle(ctx: StageContext, session: Session, dossier: DsDossier) -> None:
         else:
             motivation = dossier.motivation or ""
         ctx.checkpoint()
-        _, version = ds_actions.accept(ctx.ds, dossier.number, motivation=motivation)
-        mark_done(ctx, dossier, "accepte", motivation, version)
+        seen = ds_actions.accept(ctx.ds, dossier.number, motivation=motivation)
+        mark_done(ctx, dossier, "accepte", motivation, seen)
         return
     motivation = refusal or dossier.motivation or ""
     ctx.checkpoint()
-    _, version = ds_actions.refuse(ctx.ds, dossier.number, motivation=motivation)
-    mark_done(ctx, dossier, "refuse", motivation, version)
+    seen = ds_actions.refuse(ctx.ds, dossier.number, motivation=motivation)
+    mark_done(ctx, dossier, "refuse", motivation, seen)
 
 
 def _refusal(

@@ -49,16 +49,16 @@ def handle(ctx: StageContext, session: Session, dossier: DsDossier) -> None:
     refusal = _refusal(session, dossier, spec, partner)
     if refusal is not None:
         ctx.checkpoint()
-        _, version = ds_actions.refuse(ctx.ds, dossier.number, motivation=refusal)
-        mark_done(ctx, dossier, "refuse", refusal, version)
+        seen = ds_actions.refuse(ctx.ds, dossier.number, motivation=refusal)
+        mark_done(ctx, dossier, "refuse", refusal, seen)
         return
     files = champs["fichier"] or []
     problem = None if champs["conditions"] else texts.CONDITIONS
     problem = problem or (None if files else texts.NO_FILE)
     if problem is not None:
         ctx.checkpoint()
-        version = ds_actions.request_correction(ctx.ds, dossier.number, body=problem)
-        mark_done(ctx, dossier, "correction", problem, version)
+        seen = ds_actions.request_correction(ctx.ds, dossier.number, body=problem)
+        mark_done(ctx, dossier, "correction", problem, seen)
         return
     info = files[-1]
     content, key, sha256 = _file_content(ctx, session, dossier, info)
@@ -70,13 +70,13 @@ def handle(ctx: StageContext, session: Session, dossier: DsDossier) -> None:
     ctx.checkpoint()
     if deposit.status is DepositStatus.CORRECTION_REQUESTED:
         body, attachment = _correction(ctx, deposit)
-        version = ds_actions.request_correction(
+        seen = ds_actions.request_correction(
             ctx.ds, dossier.number, body=body, attachment=attachment
         )
-        mark_done(ctx, dossier, "correction", body, version)
+        mark_done(ctx, dossier, "correction", body, seen)
     else:
-        version = ds_actions.ensure_instruction(ctx.ds, dossier.number)
-        mark_done(ctx, dossier, "en_instruction", None, version)
+        seen = ds_actions.ensure_instruction(ctx.ds, dossier.number)
+        mark_done(ctx, dossier, "en_instruction", None, seen)
 
 
 def _refusal(

@@ -68,6 +68,7 @@ def run(ctx: StageContext) -> None:
                         sent_at=ctx.now,
                     )
                 )
+                ctx.checkpoint()
         ctx.counts["notifications"] += len(batch)
         ctx.advance(len(batch))
         ctx.checkpoint()

@@ -65,6 +65,7 @@ def run(ctx: StageContext) -> None:
             known = families(session, (row.allocataire_number for row in rows))
             for row in rows:
                 _process(ctx, session, row, known.get(row.allocataire_number))
+                ctx.checkpoint()
         ctx.advance(len(rows))
         ctx.checkpoint()
     absent.complete_deposits(ctx)
