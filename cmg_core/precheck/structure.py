@@ -8,6 +8,7 @@ findings are those of the user's own file.
 from __future__ import annotations
 
 import functools
+import operator
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -170,17 +171,25 @@ def label_variants(layout: Layout, header: Sequence[object], keys: list[str]) ->
     ]
 
 
+def _column_is_blank(rows: Sequence[Sequence[object]], index: int, shortest: int) -> bool:
+    """Whether the column is empty on every row; counted in C first (50 columns × 50,000 rows)."""
+    if index < shortest:
+        cells = list(map(operator.itemgetter(index), rows))
+        if cells.count("") == len(cells):
+            return True
+    return all(index >= len(r) or is_blank(r[index]) for r in rows)
+
+
 def extra_columns(layout: Layout, rows: Sequence[Sequence[object]]) -> list[Finding]:
     """Every non-empty column, from the header row down, that is not a template column."""
-    width = max((len(r) for r in rows[layout.header_row - 1 :]), default=0)
+    below = rows[layout.header_row - 1 :]
+    width = max(map(len, below), default=0)
+    shortest = min(map(len, below), default=0)
     known = set(layout.positions.values())
     last = layout.template.letter(layout.template.columns[-1].key)
     findings = []
-    below = rows[layout.header_row - 1 :]
     for index in range(width):
-        if index in known:
-            continue
-        if all(index >= len(r) or is_blank(r[index]) for r in below):
+        if index in known or _column_is_blank(below, index, shortest):
             continue
         label = below[0][index] if index < len(below[0]) else ""
         findings.append(
