@@ -72,12 +72,12 @@ def check_structure(rows: Sequence[Sequence[object]], expected: str | None) -> S
     header_row = header_index + 1
     positions, variants = match_headers(header)
     template = templates.MC if MC_ONLY & positions.keys() else templates.GAD
-    if expected and templates.TemplateCode(expected) != template.code:
+    if expected and templates.TemplateCode(expected.upper()) != template.code:
         finding = make(
             "header.wrong_template",
             row=header_row,
             found=TEMPLATE_WORDS[template.code],
-            expected=TEMPLATE_WORDS[expected],
+            expected=TEMPLATE_WORDS[expected.upper()],
         )
         return Structure(None, [finding])
     layout = Layout(template, header_row, positions)
