@@ -98,4 +98,4 @@ else:
         next_step.show(result.report, subject="la version corrigée")
         if not result.report.valid:
             st.subheader("Ce qui reste à corriger par vous")
-            findings.show(result.report, key="correction_findings")
+            findings.show(result.report, key=f"correction_findings_{result.token}")

@@ -40,10 +40,10 @@ else:
     downloads = st.container()  # filled last: the annotated workbook takes longest to build
     if checked.report.findings:
         st.subheader("Les problèmes, ligne par ligne")
-        findings.show(checked.report, key="precheck_findings")
+        findings.show(checked.report, key=f"precheck_findings_{checked.token}")
     if readable:
         st.subheader("Votre fichier")
-        file_grid.show(checked, key="precheck_grid")
+        file_grid.show(checked, key=f"precheck_grid_{checked.token}")
     if readable and checked.report.findings:
         with downloads:
             st.subheader("Télécharger")

@@ -7,6 +7,7 @@ written to disk, to a database or to the logs.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from functools import cached_property
 
@@ -30,6 +31,8 @@ class CheckedFile:
         self.data = data
         self.expected = expected
         self.report = report
+        # Widgets about this file carry it in their key, so a new file starts them afresh.
+        self.token = hashlib.blake2b(data, digest_size=8).hexdigest()
 
     @classmethod
     def check(cls, name: str, data: bytes, expected: str | None, *, today: date) -> CheckedFile:

@@ -7,8 +7,10 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
+from cmg_core import guide
+from cmg_core.templates import GAD
 from tests.pages.conftest import open_page, texts, upload
-from tests.pages.partner_files import faulty_mc, mc_row, valid_mc, workbook_bytes
+from tests.pages.partner_files import faulty_mc, last_month, mc_row, valid_mc, workbook_bytes
 
 PAGE = "pages/partners/precheck.py"
 
@@ -90,7 +92,8 @@ def test_the_errors_only_filter_hides_the_warnings() -> None:
     app = upload(open_page(PAGE), "mars.xlsx", workbook_bytes(rows))
     assert "Avertissement" in texts(app)
 
-    app.toggle(key="precheck_findings_errors_only").set_value(True).run()
+    toggle = next(t for t in app.toggle if t.label == "Seulement les erreurs")
+    toggle.set_value(True).run()
 
     assert "Avertissement" not in texts(app)
     assert "Ligne 7" in texts(app)
@@ -102,3 +105,33 @@ def test_the_grid_shows_the_faulty_rows_of_the_file() -> None:
     frame = app.dataframe[0].value
     assert list(frame.index) == [3]
     assert frame.loc[3, "B · N° allocataire"] == "0654321A"
+
+
+def test_a_new_file_starts_with_fresh_filters_and_grid() -> None:
+    app = upload(open_page(PAGE), "mars.xlsx", faulty_mc())
+    assert list(app.dataframe[0].value.index) == [3]
+
+    app = upload(app, "avril.xlsx", valid_mc())
+
+    assert list(app.dataframe[0].value.index) == [2, 3]
+
+
+def test_a_garde_a_domicile_file_is_detected_and_pointed_to_its_own_demarche() -> None:
+    gad = workbook_bytes([[last_month(), "0123456", 120, 0, 900, None]], GAD)
+
+    app = upload(open_page(PAGE), "gad.xlsx", gad)
+
+    assert "Prêt à déposer" in app.success[0].value
+    assert "Garde à domicile (GAD)" in texts(app)
+    assert guide.demarche_url("GAD") in [b.proto.url for b in app.get("link_button")]
+
+
+def test_a_file_of_the_other_template_is_refused_when_the_partner_chose_one() -> None:
+    gad = workbook_bytes([[last_month(), "0123456", 120, 0, 900, None]], GAD)
+    app = open_page(PAGE)
+    app.radio[0].set_value("MC").run()
+
+    app = upload(app, "gad.xlsx", gad)
+
+    assert "À corriger" in app.error[0].value
+    assert "modèle micro-crèche est attendu" in texts(app)
