@@ -13,7 +13,7 @@ st.title("Modèles vierges")
 st.write(
     "Chaque mois, déclarez les heures de garde et la dépense de chaque famille dans le modèle "
     "de votre type de structure. Téléchargez-le, remplissez-le sans changer les colonnes, "
-    "puis contrôlez-le sur la page « Pré-contrôle » avant de le déposer."
+    "puis contrôlez-le sur la page «\u00a0Pré-contrôle\u00a0» avant de le déposer."
 )
 st.page_link(
     "pages/partners/precheck.py",

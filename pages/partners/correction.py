@@ -44,14 +44,15 @@ upload = checked_file.show(key="correction", today=date.today())
 source = upload or previous
 if source is None:
     st.info(
-        "Choisissez votre fichier .xlsx, ou contrôlez-le d'abord sur la page « Pré-contrôle ».",
+        "Choisissez votre fichier .xlsx, ou contrôlez-le d'abord sur la page "
+        "«\u00a0Pré-contrôle\u00a0».",
         icon=":material/info:",
     )
 else:
     if upload is None:
         notice.info(
             f"Nous utilisons le fichier **{escape(source.name)}** que vous avez contrôlé sur la "
-            "page « Pré-contrôle ». Pour en corriger un autre, choisissez-le ci-dessous.",
+            "page «\u00a0Pré-contrôle\u00a0». Pour en corriger un autre, choisissez-le ci-dessous.",
             icon=":material/description:",
         )
     corrected = corrected_file.show(source, key="correction", today=date.today())

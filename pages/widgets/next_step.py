@@ -16,7 +16,7 @@ def show(report: Report, *, subject: str = "ce fichier") -> None:
         st.markdown(
             f"**Étape suivante : déposez {subject} sur démarches-simplifiées.** Ouvrez la "
             f"démarche {template_label(report.template)}, joignez le fichier tel quel, puis "
-            "cochez « J'accepte les conditions »."
+            "cochez «\u00a0J'accepte les conditions\u00a0»."
         )
         st.link_button(
             "Ouvrir la démarche de dépôt",

@@ -10,7 +10,7 @@ from pages.widgets.report_views import output_name, report_csv, report_json
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ANNOTATED_HELP = (
     "Votre classeur, avec les cellules à corriger en couleur, un commentaire sur chacune et "
-    "une première feuille « Erreurs » qui les liste."
+    "une première feuille «\u00a0Erreurs\u00a0» qui les liste."
 )
 
 
