@@ -136,7 +136,7 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
         ctx.checkpoint()
     seen = ds_actions.accept(
         ctx.ds, dossier.number, motivation=motivation,
-        justificatif=ds_actions.Attachment(f"{name}.pdf", pdf, ds_actions.PDF),
+        justificatif=ds_actions.Attachment(f"{name}.pdf", pdf, ds_actions.PDF), remote=remote,
     )  # fmt: skip
     bilan.sent_to_ds_at, bilan.sent_via = ctx.now, "justificatif"
     _decided(ctx, dossier, motivation, seen)

@@ -43,10 +43,17 @@ def ensure_instruction(ds: DSClient, number: int) -> Seen:
 
 
 def accept(
-    ds: DSClient, number: int, *, motivation: str, justificatif: Attachment | None = None
+    ds: DSClient,
+    number: int,
+    *,
+    motivation: str,
+    justificatif: Attachment | None = None,
+    remote: Dossier | None = None,
 ) -> Seen:
-    """Accept the dossier unless DS already holds a decision; the resulting state and date."""
-    remote = ds.dossier(number)
+    """Accept the dossier unless DS already holds a decision; the resulting state and date.
+
+    `remote` is the dossier as just read from DS, when the caller has it."""
+    remote = remote or ds.dossier(number)
     if remote.state in FINAL_STATES:
         return remote.state, remote.date_derniere_modification
     _to_instruction(ds, remote)

@@ -22,13 +22,16 @@ class BatchFiler:
     def __init__(self, storage: FolderStorage) -> None:
         self.storage = storage
         self._unsynced = 0
+        self._folders: set[str] = set()
 
     def put(self, data: bytes, *, suffix: str = "") -> StoredFile:
         sha256 = hashlib.sha256(data).hexdigest()
         stored = StoredFile(key_for(sha256, suffix), sha256, len(data))
         target = self.storage.path(stored.key)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if stored.key[:5] not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(stored.key[:5])
             handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as temp:
                 temp.write(data)

@@ -42,6 +42,12 @@ from cmg_core.db.models import (
 from cmg_core.values import Month
 
 CHUNK = 500
+_LINES = DepositLine.__table__
+LINE_OUTCOME = (  # executed once per batch with every row's parameters (executemany)
+    sa.update(_LINES)
+    .where(_LINES.c.attestation_id == sa.bindparam("a"), _LINES.c.deposit_id == sa.bindparam("d"))
+    .values(outcome=sa.bindparam("o"), reason=sa.bindparam("r"))
+)
 STATE_OF = {
     LineOutcome.APPLIED: AttestationState.PROCESSED,
     LineOutcome.QUEUED: AttestationState.QUEUED,
@@ -63,9 +69,22 @@ def run(ctx: StageContext) -> None:
             if not rows:
                 break
             known = families(session, (row.allocataire_number for row in rows))
+            attestations = {
+                a.id: a
+                for a in session.scalars(
+                    sa.select(Attestation).where(
+                        Attestation.id.in_({r.attestation_id for r in rows})
+                    )
+                )
+            }
+            outcomes: list[dict[str, Any]] = []
             for row in rows:
-                _process(ctx, session, row, known.get(row.allocataire_number))
+                attestation = attestations[row.attestation_id]
+                family = known.get(row.allocataire_number)
+                outcomes += _process(ctx, session, row, attestation, family)
                 ctx.checkpoint()
+            if outcomes:
+                session.execute(LINE_OUTCOME, outcomes)
         ctx.advance(len(rows))
         ctx.checkpoint()
     absent.complete_deposits(ctx)
@@ -106,8 +125,14 @@ def _claim(family: Family, partner_id: int) -> CmgClaim | None:
     return None
 
 
-def _process(ctx: StageContext, session: Session, row: FeedRow, family: Family | None) -> None:
-    attestation = session.get(Attestation, row.attestation_id)
+def _process(
+    ctx: StageContext,
+    session: Session,
+    row: FeedRow,
+    attestation: Attestation,
+    family: Family | None,
+) -> list[dict[str, Any]]:
+    """Record the result of one feed row; the outcome its deposit lines take (if current)."""
     outcome, reason = decide(row.payload, family, attestation.partner_id)
     details: dict[str, Any] = {"version": row.attestation_version}
     current = attestation.version == row.attestation_version  # an older version changes nothing
@@ -126,18 +151,11 @@ def _process(ctx: StageContext, session: Session, row: FeedRow, family: Family |
     )
     ctx.counts[f"{outcome.value}"] += 1
     if not current:
-        return
+        return []
     attestation.state = STATE_OF[outcome]
-    session.execute(
-        sa.update(DepositLine)
-        .where(
-            DepositLine.attestation_id == attestation.id,
-            DepositLine.deposit_id == row.payload["deposit_id"],
-        )
-        .values(outcome=outcome, reason=reason)
-    )
     if outcome is LineOutcome.QUEUED:
         _queue(session, attestation, QueueReason(reason), ctx)
+    return [{"a": attestation.id, "d": row.payload["deposit_id"], "o": outcome.value, "r": reason}]
 
 
 def _apply_end_of_care(family: Family, attestation: Attestation, payload: dict) -> str | None:

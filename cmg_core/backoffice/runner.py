@@ -144,13 +144,19 @@ def run_workers(
 ) -> list[int]:
     """Run `stages` in `count` processes over the same backlog; their exit codes.
 
-    Work is shared by row locks (PostgreSQL `SKIP LOCKED`); SQLite allows one worker only.
+    Sync runs first, here (it is one sequential walk per démarche, under a lease); then the
+    workers run the other stages in order, sharing each stage's items by row locks (PostgreSQL
+    `SKIP LOCKED`). The worker that finishes the last item of a stage runs the next stage
+    after it, so nothing is left. SQLite allows one worker only.
     """
     if count > 1 and is_sqlite(options.url):
         raise ValueError("plusieurs workers demandent PostgreSQL ; avec SQLite, un seul worker")
     if count == 1:
         run_all(options, stages)
         return [0]
+    if "sync" in stages:
+        run_stage("sync", options)
+        stages = tuple(s for s in stages if s != "sync")
     context = multiprocessing.get_context("spawn")
     options = replace(options, progress=None)  # a callback may not cross processes
     processes = [
