@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from cmg_core import settings
 from cmg_core.db.session import database_url, session_scope
-from cmg_core.ds import DSClient
+from cmg_core.ds import DSClient, RetryPolicy
 from cmg_core.storage import FolderStorage
 
 
@@ -43,6 +43,7 @@ class DSConfig:
     token: str
     instructeur_id: str
     timeout: float = 35.0
+    retry: RetryPolicy | None = None  # None: the client's default policy
 
     @classmethod
     def from_settings(cls) -> DSConfig:
@@ -58,6 +59,7 @@ class DSConfig:
             token=self.token,
             instructeur_id=self.instructeur_id,
             timeout=self.timeout,
+            retry=self.retry,
         )
 
     def __repr__(self) -> str:  # never shows the token

@@ -36,7 +36,10 @@ def run(ctx: StageContext) -> None:
             if not held:
                 ctx.counts["demarches_busy"] += 1
                 continue
-            sync_demarche(ctx, spec.number)
+            try:
+                sync_demarche(ctx, spec.number)
+            except DSError as error:  # DS unreachable: the saved cursor resumes next run
+                ctx.fail(f"démarche {spec.number}", error)
 
 
 def sync_demarche(ctx: StageContext, number: int) -> None:
