@@ -143,12 +143,22 @@ SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
 }
 
 
+def number(count: int) -> str:
+    """`2 500`: thousands separated by a narrow no-break space, as French readers expect."""
+    return f"{count:,}".replace(",", "\u202f")
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """`1 correction faite`, `2 500 corrections faites` (0 and 1 take the singular)."""
+    return f"{number(count)} {singular if count <= 1 else plural}"
+
+
 def count_text(count: int, severity: Severity) -> str:
     """`1 erreur`, `3 avertissements`, `aucune erreur`."""
     singular, plural = SEVERITY_LABELS[severity]
     if count == 0:
         return f"aucun {singular}" if severity is Severity.WARNING else f"aucune {singular}"
-    return f"{count} {singular if count == 1 else plural}"
+    return counted(count, singular, plural)
 
 
 # The family of a finding code (the part before the dot), as a partner names it.

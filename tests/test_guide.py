@@ -51,6 +51,12 @@ def test_demarche_links_fall_back_on_the_ds_url(monkeypatch) -> None:
     assert guide.demarche_url("GAD").startswith("http://127.0.0.1:8765/commencer/")
 
 
+def test_big_numbers_are_grouped_by_thousands() -> None:
+    assert guide.number(2500) == "2\u202f500"
+    assert guide.counted(1, "correction faite", "corrections faites") == "1 correction faite"
+    assert guide.counted(5000, "ligne", "lignes") == "5\u202f000 lignes"
+
+
 def test_counts_are_written_in_plain_french() -> None:
     assert guide.count_text(0, Severity.ERROR) == "aucune erreur"
     assert guide.count_text(1, Severity.ERROR) == "1 erreur"

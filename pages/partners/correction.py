@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cmg_core.guide import format_value
+from cmg_core.guide import counted, format_value
 from pages.widgets import checked_file, corrected_file, findings, next_step, verdict
 from pages.widgets.markdown import escape
 from pages.widgets.report_downloads import XLSX
@@ -70,7 +70,11 @@ else:
             icon=":material/info:",
         )
     else:
-        st.subheader(f"{len(corrected.corrections)} correction(s) faite(s)")
+        st.subheader(
+            counted(
+                len(corrected.corrections), "correction faite", "corrections faites"
+            ).capitalize()
+        )
         table = pd.DataFrame(
             [
                 (c.cell, _shown(c.before), _shown(c.after), c.reason_fr)

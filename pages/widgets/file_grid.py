@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from cmg_core.guide import counted, number
 from pages.widgets.checked_file import CheckedFile
 from pages.widgets.report_views import file_grid
 
@@ -26,7 +27,8 @@ def show(checked: CheckedFile, key: str) -> None:
     if grid.frame.empty:
         st.write("Aucune ligne à afficher.")
         return
-    shown = f"{len(grid.frame)} ligne(s) affichée(s) sur {grid.total_rows}."
+    shown = counted(len(grid.frame), "ligne affichée", "lignes affichées")
+    shown += f" sur {number(grid.total_rows)}."
     if len(grid.frame) <= STYLED_ROWS_MAX:
         colours = grid.colours
         data = grid.frame.style.apply(lambda _: colours, axis=None)

@@ -6,7 +6,7 @@ from collections import Counter
 
 import streamlit as st
 
-from cmg_core.guide import finding_kind
+from cmg_core.guide import finding_kind, number
 from cmg_core.precheck.report import Finding, Report, Severity
 from pages.widgets.markdown import escape
 from pages.widgets.report_views import group_by_row, select
@@ -39,7 +39,7 @@ def show(report: Report, key: str) -> None:
                 st.markdown(_line(finding))
     if len(groups) > ROWS_SHOWN:
         st.info(
-            f"{len(groups) - ROWS_SHOWN} autres lignes ont un problème. Téléchargez votre "
+            f"{number(len(groups) - ROWS_SHOWN)} autres lignes ont un problème. Téléchargez votre "
             "fichier annoté ou le rapport pour les voir toutes."
         )
 

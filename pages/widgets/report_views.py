@@ -137,8 +137,7 @@ def file_grid(
     faulty_rows = {row for row, _ in worst} | {f.row for f in findings if f.row is not None}
     data_rows = [i + 1 for i, r in enumerate(rows) if i > 0 and any(v not in (None, "") for v in r)]
     shown = data_rows if all_rows else [n for n in data_rows if n in faulty_rows]
-    shown += [n for n in sorted(faulty_rows) if n not in set(shown) and n <= len(rows)]
-    shown.sort()
+    shown = sorted(set(shown) | {n for n in faulty_rows if n <= len(rows)})
     texts = [[format_value(_at(rows[n - 1], j)) for j in range(width)] for n in shown]
     frame = pd.DataFrame(texts, index=pd.Index(shown, name="Ligne"), columns=columns)
     styles = [[_css(worst.get((n, get_column_letter(j + 1)))) for j in range(width)] for n in shown]

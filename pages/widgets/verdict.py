@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cmg_core.guide import count_text, template_label
+from cmg_core.guide import count_text, number, template_label
 from cmg_core.precheck.report import Report, Severity
 from cmg_core.values import Month
 from pages.widgets.markdown import escape
@@ -30,7 +30,7 @@ def show(report: Report) -> None:
         )
     st.markdown(
         f"Modèle : **{escape(template_label(report.template))}** · Mois déclaré : "
-        f"**{_month_label(report.month)}** · Lignes lues : **{report.rows}** · "
+        f"**{_month_label(report.month)}** · Lignes lues : **{number(report.rows)}** · "
         f"Fichier : {escape(report.file)}"
     )
 

@@ -5,6 +5,7 @@ Run: `.venv/bin/python -m tests.e2e.screenshots [OUT_DIR]` (default `screenshots
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -71,7 +72,7 @@ def main(out: Path) -> None:
                     page.locator("input[type=file]").set_input_files(str(faulty))
                     page.get_by_text("mars.xlsx").first.wait_for()
                 if slug == "version-corrigee":
-                    page.get_by_text("correction(s) faite(s)").wait_for()
+                    page.get_by_text(re.compile(r"^\d+ corrections? faites?$")).wait_for()
                     full_page(page, out / f"{slug}-{device}-after-upload.png")
                 page.set_viewport_size({"width": width, "height": 900})
             page.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def test_a_partner_goes_from_blank_template_to_a_file_ready_to_deposit(
     assert marked.fill.fgColor.rgb.endswith("FFC7CE")
 
     open_nav(page, "Version corrigée")
-    page.get_by_text("correction(s) faite(s)").wait_for()
+    page.get_by_text(re.compile(r"^\d+ corrections? faites?$")).wait_for()
     corrected = tmp_path / "mars-corrige.xlsx"
     corrected.write_bytes(download(page, "Télécharger la version corrigée (.xlsx)"))
 

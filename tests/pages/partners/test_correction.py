@@ -14,6 +14,7 @@ PAGE = "pages/partners/correction.py"
 def test_each_correction_is_listed_with_its_cell_before_after_and_reason() -> None:
     app = upload(open_page(PAGE), "mars.xlsx", faulty_mc())
 
+    assert app.subheader[0].value == "2 corrections faites"
     table = app.table[0].value
     assert table.index.name == "Cellule"
     assert list(table.columns) == ["Avant", "Après", "Pourquoi"]
