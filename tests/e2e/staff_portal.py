@@ -57,6 +57,6 @@ def sign_in(page, email: str, password: str) -> None:
 def open_staff(page, title: str) -> None:
     """Follow the Caf menu to a staff page, as a person does (a new URL is a new session)."""
     page.get_by_test_id("stTopNavSection").filter(has_text=CAF_SECTION).click()
-    page.get_by_role("link", name=title).first.click()
+    page.get_by_test_id("stTopNavDropdownLink").filter(has_text=title).first.click()
     page.get_by_role("heading", name=title).first.wait_for()
     page.wait_for_timeout(800)
