@@ -37,7 +37,18 @@ class Entry:
 
 
 def entry(code: str, severity: Severity, title: str, message: str, hint: str, **causes: Cause):
-    return Entry(code, severity, title, message, hint, MappingProxyType(causes))
+    """An entry whose texts follow French typography (written with plain spaces in the source)."""
+    causes = {name: Cause(typography(c.message), typography(c.hint)) for name, c in causes.items()}
+    return Entry(
+        code, severity, title, typography(message), typography(hint), MappingProxyType(causes)
+    )
+
+
+def typography(text: str | None) -> str | None:
+    """No-break spaces inside guillemets, so « Supprimer » never breaks across two lines."""
+    if text is None:
+        return None
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
 
 
 # Shared by every cell whose value Excel shows as an error (#DIV/0!, #N/A…).
