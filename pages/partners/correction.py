@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from cmg_core.guide import counted, format_value
-from pages.widgets import checked_file, corrected_file, findings, next_step, verdict
+from pages.widgets import (
+    checked_file,
+    corrected_file,
+    corrections_table,
+    findings,
+    next_step,
+    verdict,
+)
 from pages.widgets.markdown import escape
 from pages.widgets.report_downloads import XLSX
-
-WRAPPED_ROWS_MAX = 200  # beyond, a scrolling grid is easier to read than a long table
-
-
-def _shown(value: object) -> str:
-    """A value of the corrections table; a text with spaces around it is quoted to show them."""
-    text = format_value(value)
-    return f"“{text}”" if isinstance(value, str) and value != value.strip() else text
-
 
 st.title("Version corrigée")
 st.write(
@@ -64,29 +60,18 @@ else:
             icon=":material/warning:",
         )
     elif not corrected.corrections:
-        st.info(
-            "Aucune correction automatique n'est possible dans ce fichier. Les problèmes "
-            "restants sont listés ci-dessous.",
-            icon=":material/info:",
-        )
-    else:
-        st.subheader(
-            counted(
-                len(corrected.corrections), "correction faite", "corrections faites"
-            ).capitalize()
-        )
-        table = pd.DataFrame(
-            [
-                (c.cell, _shown(c.before), _shown(c.after), c.reason_fr)
-                for c in corrected.corrections
-            ],
-            columns=["Cellule", "Avant", "Après", "Pourquoi"],
-        )
-        if len(table) <= WRAPPED_ROWS_MAX:
-            st.table(table.set_index("Cellule"))  # wraps long reasons, also on a phone
+        verdict.show(source.report)
+        if source.report.valid:
+            next_step.show(source.report)
         else:
-            st.dataframe(table, hide_index=True, key="correction_table")
-    if corrected is not None:
+            st.info(
+                "Aucune correction automatique n'est possible dans ce fichier : les problèmes "
+                "ci-dessous sont à corriger par vous.",
+                icon=":material/info:",
+            )
+            findings.show(source.report, key=f"correction_findings_{source.token}")
+    else:
+        corrections_table.show(corrected.corrections, key="correction_table")
         result = corrected.result
         st.subheader("Le fichier corrigé, contrôlé à nouveau")
         verdict.show(result.report)

@@ -6,7 +6,7 @@ from datetime import date
 
 from cmg_core.precheck import check_workbook
 from tests.pages.conftest import open_page, texts, upload
-from tests.pages.partner_files import faulty_mc, mc_row, workbook_bytes
+from tests.pages.partner_files import faulty_mc, mc_row, valid_mc, workbook_bytes
 
 PAGE = "pages/partners/correction.py"
 
@@ -21,6 +21,15 @@ def test_each_correction_is_listed_with_its_cell_before_after_and_reason() -> No
     assert tuple(table.loc["B3", ["Avant", "Après"]]) == ("0654321A", "0654321")
     assert tuple(table.loc["F3", ["Avant", "Après"]]) == ("100,5", "100")
     assert "inférieure" in table.loc["F3", "Pourquoi"]
+
+
+def test_spaces_removed_around_a_text_are_shown_between_quotes() -> None:
+    data = workbook_bytes([mc_row(child_last_name=" Martin ", total_hours=20.5)])
+
+    table = upload(open_page(PAGE), "mars.xlsx", data).table[0].value
+
+    assert table.loc["C2", "Avant"] == "“ Martin ”"
+    assert table.loc["C2", "Après"] == "Martin"
 
 
 def test_the_corrected_file_is_checked_again_and_passes(downloads) -> None:
@@ -38,7 +47,16 @@ def test_what_cannot_be_corrected_safely_is_left_to_the_partner() -> None:
 
     assert "Aucune correction automatique" in app.info[0].value
     assert "À corriger" in app.error[0].value
-    assert "Ce qui reste à corriger par vous" in texts(app)
+    assert "Colonne B" in texts(app)
+    assert not app.download_button
+
+
+def test_a_file_already_ready_needs_no_correction() -> None:
+    app = upload(open_page(PAGE), "mars.xlsx", valid_mc())
+
+    assert "Prêt à déposer" in app.success[0].value
+    assert not app.table
+    assert not app.download_button
 
 
 def test_the_file_checked_on_the_precheck_page_is_used_without_uploading_again() -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from io import BytesIO
 
 from openpyxl import load_workbook
 
 from cmg_core import guide
 from cmg_core.templates import GAD
-from tests.pages.conftest import open_page, texts, upload
+from tests.pages.conftest import ROOT, open_page, texts, upload
 from tests.pages.partner_files import faulty_mc, last_month, mc_row, valid_mc, workbook_bytes
 
 PAGE = "pages/partners/precheck.py"
@@ -21,6 +22,22 @@ def test_before_any_upload_the_page_asks_for_a_file() -> None:
     assert app.file_uploader[0].label.startswith("Votre fichier mensuel")
     assert not app.download_button
     assert "Choisissez votre fichier" in app.info[0].value
+
+
+def test_the_uploader_takes_any_file_up_to_the_20_mb_of_ds() -> None:
+    uploader = open_page(PAGE).file_uploader[0]
+
+    assert uploader.allowed_type == []
+    assert uploader.proto.max_upload_size_mb == 20
+    assert not uploader.accept_multiple_files
+
+
+def test_the_portal_config_limits_uploads_to_20_mb_and_uses_the_state_colours() -> None:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+    assert config["server"]["maxUploadSize"] == 20
+    assert config["theme"]["primaryColor"] == "#000091"
+    assert config["theme"]["redColor"] == "#E1000F"
 
 
 def test_a_valid_file_is_ready_to_deposit_with_the_ds_link() -> None:
