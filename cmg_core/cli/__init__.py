@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.get("CMG_LOG_LEVEL"), format="%(levelname)s %(name)s: %(message)s"
     )
+    # httpx logs every URL at INFO, and DS file URLs are signed: they stay out of the logs.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

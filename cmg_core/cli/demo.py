@@ -1,30 +1,124 @@
-"""`demo`: what `make run` starts — the local DS sandbox, the demo data, the back office on a
-schedule and the portal, all on the embedded SQLite database."""
+"""`demo`: what `make run` starts — the local DS sandbox, the demo data (once), the back office
+on a schedule and the portal, all on the embedded SQLite database under var/.
+
+Children are stopped when the portal stops (Ctrl+C).
+"""
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
+import time
+from contextlib import ExitStack
+from urllib.parse import urlparse
 
+from cmg_core import settings
 from cmg_core.settings import ROOT
+
+DEMO_MARKER = "demo_dossiers_submitted"
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("demo", help="démarre le portail de démonstration (make run)")
     parser.add_argument("--port", type=int, default=8501, help="port du portail (8501)")
+    parser.add_argument(
+        "--every", default="1m", help="fréquence du back office (1m ; ex. 30s, 15m)"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.port",
-        str(args.port),
-        "--server.headless",
-        "true",
-    ]
-    return subprocess.call(command, cwd=ROOT)
+    os.environ.setdefault("CMG_DEMO", "1")
+    _prepare_database()
+    with ExitStack() as children:
+        children.callback(print, "Arrêt de la démonstration.")
+        if _is_local_sandbox():
+            children.enter_context(_child("ds-sandbox", "serve"))
+            _wait_for_port(_sandbox_address())
+            _submit_demo_dossiers_once()
+        _print_demo_accounts(args.port)
+        children.enter_context(_child("run", "--every", args.every))
+        portal = [
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            "--server.port", str(args.port), "--server.headless", "true",
+        ]  # fmt: skip
+        print(f"Portail : http://localhost:{args.port}", flush=True)
+        try:
+            return subprocess.call(portal, cwd=ROOT)
+        except KeyboardInterrupt:
+            return 0
+
+
+def _prepare_database() -> None:
+    from cmg_core.db import migrate
+    from cmg_core.db.session import session_scope
+    from cmg_core.referential.seed import seed_referential
+
+    migrate.upgrade()
+    with session_scope() as session:
+        seed_referential(session)
+
+
+def _submit_demo_dossiers_once() -> None:
+    from cmg_core.cli.seed_demo import submit_demo_dossiers
+    from cmg_core.ds.sandbox import SandboxStore
+
+    store = SandboxStore()
+    try:
+        if store.meta(DEMO_MARKER):
+            return
+        done = submit_demo_dossiers(store=store)
+        store.set_meta(DEMO_MARKER, "1")
+        print(f"Dossiers d'exemple déposés dans le bac à sable DS : {len(done.monthly)} fichiers.")
+    finally:
+        store.close()
+
+
+def _print_demo_accounts(port: int) -> None:
+    from cmg_core.db.session import session_scope
+    from cmg_core.staff.accounts import demo_accounts_text, ensure_demo_accounts
+
+    with session_scope() as session:
+        accounts = ensure_demo_accounts(session)
+    if accounts:
+        print(demo_accounts_text(accounts, f"http://localhost:{port}"), flush=True)
+
+
+class _child:
+    """A `python -m cmg_core …` subprocess, terminated on exit."""
+
+    def __init__(self, *command: str) -> None:
+        self.command = [sys.executable, "-m", "cmg_core", *command]
+
+    def __enter__(self) -> subprocess.Popen:
+        self.process = subprocess.Popen(self.command, cwd=ROOT)
+        return self.process
+
+    def __exit__(self, *_exc: object) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def _is_local_sandbox() -> bool:
+    return _sandbox_address()[0] in {"127.0.0.1", "localhost"}
+
+
+def _sandbox_address() -> tuple[str, int]:
+    url = urlparse(settings.get("CMG_DS_URL"))
+    return url.hostname or "127.0.0.1", url.port or 80
+
+
+def _wait_for_port(address: tuple[str, int], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(address, timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"Le bac à sable DS ne répond pas sur {address[0]}:{address[1]}.")
