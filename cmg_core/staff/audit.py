@@ -105,3 +105,33 @@ def entries(session: Session, where: JournalFilter | None = None) -> list[AuditE
 def known_actions(session: Session) -> list[str]:
     """Every action slug present in the journal, sorted."""
     return sorted(session.scalars(sa.select(AuditEntry.action).distinct()))
+
+
+DETAIL_KEYS = {
+    "method": "méthode",
+    "reason": "motif",
+    "role": "rôle",
+    "rows": "lignes",
+    "months": "mois",
+    "stages": "étapes",
+    "format": "format",
+    "until": "jusqu'à",
+    "assignee_id": "attribué au compte n°",
+}
+DETAIL_VALUES = {
+    "password": "mot de passe",
+    "oidc": "OpenID Connect",
+    "wrong_password": "mot de passe erroné",
+    "unknown": "adresse inconnue",
+    "locked": "compte verrouillé",
+    "inactive": "compte désactivé",
+    "oidc_no_account": "aucun compte pour cette identité",
+}
+
+
+def details_text(details: dict[str, Any] | None) -> str:
+    """The details of an entry in French, e.g. `motif : mot de passe erroné`."""
+    return ", ".join(
+        f"{DETAIL_KEYS.get(key, key)} : {DETAIL_VALUES.get(str(value), value)}"
+        for key, value in (details or {}).items()
+    )

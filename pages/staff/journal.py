@@ -56,7 +56,7 @@ rows = [
         "Sur": f"{TARGETS.get(e.target_type, e.target_type)} n° {e.target_id}"
         if e.target_type
         else "",
-        "Détails": ", ".join(f"{k} : {v}" for k, v in (e.details or {}).items()),
+        "Détails": audit.details_text(e.details),
     }
     for e in entries
 ]

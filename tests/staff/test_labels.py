@@ -14,3 +14,9 @@ def test_shared_values_keep_the_label_of_their_own_enum():
 
 def test_other_values_use_the_data_layer_labels():
     assert label(Role.GCA) == "gestionnaire conseil allocataire"
+
+
+def test_journal_details_read_in_french():
+    from cmg_core.staff.audit import details_text
+
+    assert details_text({"reason": "wrong_password"}) == "motif : mot de passe erroné"
