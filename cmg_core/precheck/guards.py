@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from cmg_core.precheck.catalogue import make
 from cmg_core.precheck.report import Finding
 from cmg_core.precheck.wording import size_text
+from cmg_core.workbook.errors_sheet import is_annotation_sheet
 from cmg_core.workbook.reader import MAX_BYTES, Sheet, Workbook, WorkbookRejected
 
 FORMAT_WORDS = {
@@ -56,7 +57,12 @@ class SheetChoice:
 
 
 def choose_sheet(workbook: Workbook) -> SheetChoice:
-    filled = [sheet for sheet in workbook.sheets if not sheet.is_empty]
+    # An annotated copy sent back as is starts with our "Erreurs" sheet: it is not the data.
+    filled = [
+        sheet
+        for sheet in workbook.sheets
+        if not sheet.is_empty and not is_annotation_sheet(sheet.name, sheet.rows[0])
+    ]
     if not filled:
         return SheetChoice(None, [make("file.no_data")])
     findings = []

@@ -47,3 +47,14 @@ def test_findings_are_ordered_as_the_user_reads_the_sheet():
     rows = [mc_row(amount=-1, allocataire="1"), mc_row(month="x", child_first_name="Hugo")]
     report = check(mc_workbook(rows))
     assert [(f.row, f.column) for f in report.findings] == [(2, "B"), (2, "H"), (3, "A")]
+
+
+def test_an_annotated_copy_sent_back_is_checked_on_its_data_sheet_not_its_errors_sheet():
+    from cmg_core.workbook.annotate import annotate
+
+    faulty = mc_workbook([mc_row(allocataire="12")])
+    annotated = annotate(faulty, check(faulty).findings)
+    report = check(annotated)
+    assert report.template == "MC"
+    assert ("allocataire.format", 2, "B") in report.triples()
+    assert "sheet.multiple" not in report.codes()
