@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -109,8 +111,15 @@ def open_nav(page, title: str) -> None:
     if not link.first.is_visible() or not _in_viewport(link.first):
         page.get_by_test_id("stExpandSidebarButton").click()
         link = page.get_by_test_id("stSidebarNavLink").filter(has_text=title)
-    link.first.click()
-    page.get_by_role("heading", name=title).first.wait_for()
+    heading = page.get_by_test_id("stMain").get_by_role("heading", name=title).first
+    for _ in range(3):  # a click landing just as a rerun starts can be dropped by Streamlit
+        link.first.click()
+        try:
+            heading.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            wait_idle(page)
+    heading.wait_for()
     collapse = page.get_by_test_id("stSidebarCollapseButton")
     if page.viewport_size["width"] < 640 and collapse.count() and collapse.first.is_visible():
         collapse.first.click()
