@@ -6,11 +6,10 @@ from __future__ import annotations
 import getpass
 import sys
 
-from cmg_core.db.enums import Role
+from cmg_core.db.enums import Role, label
 from cmg_core.db.session import session_scope
 from cmg_core.staff import accounts
 from cmg_core.staff.auth import AccountExistsError, find_user
-from cmg_core.staff.labels import label
 from cmg_core.staff.passwords import WeakPasswordError, check_policy
 
 

@@ -14,10 +14,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.db.enums import LineOutcome, QueueReason
+from cmg_core.db.enums import LineOutcome, QueueReason, label
 from cmg_core.db.models import Deposit, DepositLine, Partner, QueueItem
 from cmg_core.db.types import utcnow
-from cmg_core.staff.labels import label
 from cmg_core.staff.queue import UNRESOLVED, age_days
 from cmg_core.values import Month
 

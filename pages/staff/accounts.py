@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import Role
+from cmg_core.db.enums import Role, label
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import accounts
 from cmg_core.staff.audit import Actor
 from cmg_core.staff.auth import is_locked
-from cmg_core.staff.labels import label
 from cmg_core.staff.roles import Area
 from pages.staff import access
 

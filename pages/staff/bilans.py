@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import LineOutcome
+from cmg_core.db.enums import LineOutcome, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import audit, bilans
-from cmg_core.staff.labels import label
 from cmg_core.staff.roles import Area
 from cmg_core.storage import NotStoredError, default_storage
 from pages.staff import access

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import PartnerKind
+from cmg_core.db.enums import PartnerKind, label
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import paris_time
 from cmg_core.staff import audit, dashboards, deposits
 from cmg_core.staff.deposits import CELL_LABELS, LATE_RULE, Cell
 from cmg_core.staff.exports import csv_bytes
-from cmg_core.staff.labels import label
 from cmg_core.staff.roles import Area
 from pages.staff import access
 from pages.staff.widgets import deposit_detail

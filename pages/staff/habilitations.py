@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import HabilitationOperation, PartnerKind
+from cmg_core.db.enums import HabilitationOperation, PartnerKind, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import habilitations
-from cmg_core.staff.labels import label
 from cmg_core.staff.roles import Area
 from pages.staff import access
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from cmg_core.db.enums import label
 from cmg_core.db.session import session_scope
 from cmg_core.staff import cases, queue
 from cmg_core.staff.cases import AGEING_LABELS, Ageing
-from cmg_core.staff.labels import label
 from cmg_core.staff.roles import Area
 from pages.staff import access
 from pages.staff.widgets import case_filters, case_panel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cmg_core.staff.labels import label
+from cmg_core.db.enums import label
 from pages.staff import access
 from pages.staff.widgets import oidc, sign_in
 

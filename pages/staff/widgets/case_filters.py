@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cmg_core.db.enums import QueueReason
+from cmg_core.db.enums import QueueReason, label
 from cmg_core.staff.cases import CaseFilter
-from cmg_core.staff.labels import label
 from cmg_core.values import Month
 
 MINE, ALL = "Mes dossiers", "Tous les dossiers à traiter"

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import QueueOutcome, QueueStatus
+from cmg_core.db.enums import QueueOutcome, QueueStatus, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import queue
 from cmg_core.staff.audit import Actor
 from cmg_core.staff.auth import SignedIn
 from cmg_core.staff.cases import CaseRow
-from cmg_core.staff.labels import label
 from cmg_core.storage import default_storage
 from pages.staff.widgets import pdf_view
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason
+from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason, label
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff.deposits import DepositDetail
-from cmg_core.staff.labels import label
 
 SEVERITIES = {"error": "erreur", "warning": "avertissement", "info": "information"}
 
