@@ -15,8 +15,10 @@ from cmg_core.db.models import AbsentChild, Deposit, DepositLine
 
 
 def _complete() -> sa.Select[tuple[Deposit]]:
+    # coalesce() keeps the planner on the deposit_id index (not the outcome one)
     pending = sa.select(DepositLine.id).where(
-        DepositLine.deposit_id == Deposit.id, DepositLine.outcome == LineOutcome.PENDING
+        DepositLine.deposit_id == Deposit.id,
+        sa.func.coalesce(DepositLine.outcome, "") == LineOutcome.PENDING.value,
     )
     return (
         sa.select(Deposit)

@@ -19,7 +19,8 @@ from cmg_core.values import format_euros
 CHUNK = 1000
 
 
-def _to_do() -> sa.Select[tuple[Attestation]]:
+def _to_do(after: int = 0) -> sa.Select[tuple[Attestation]]:
+    """Processed attestations without their message, after id `after` (keyset)."""
     sent = sa.select(Notification.id).where(
         Notification.attestation_id == Attestation.id,
         Notification.attestation_version == Attestation.version,
@@ -27,7 +28,9 @@ def _to_do() -> sa.Select[tuple[Attestation]]:
     )
     return (
         sa.select(Attestation)
-        .where(Attestation.state == AttestationState.PROCESSED, ~sent.exists())
+        .where(
+            Attestation.id > after, Attestation.state == AttestationState.PROCESSED, ~sent.exists()
+        )
         .order_by(Attestation.id)
     )
 
@@ -35,11 +38,13 @@ def _to_do() -> sa.Select[tuple[Attestation]]:
 def run(ctx: StageContext) -> None:
     with ctx.session() as session:
         ctx.total = session.scalar(sa.select(sa.func.count()).select_from(_to_do().subquery()))
+    after = 0
     while True:
         with ctx.session() as session:
-            batch = claim(session, _to_do().limit(CHUNK))
+            batch = claim(session, _to_do(after).limit(CHUNK))
             if not batch:
                 return
+            after = batch[-1].id
             names = dict(session.execute(sa.select(Partner.id, Partner.name)).all())
             children = {
                 (attestation_id, deposit_id): count

@@ -55,19 +55,23 @@ STATE_OF = {
 }
 
 
-def _to_do() -> sa.Select[tuple[FeedRow]]:
+def _to_do(after: int = 0) -> sa.Select[tuple[FeedRow]]:
+    """Feed rows without a result, after id `after` (keyset: the rows this worker has passed
+    are done or held by another worker, so each batch does not re-scan them)."""
     done = sa.select(ProcessingResult.id).where(ProcessingResult.feed_row_id == FeedRow.id)
-    return sa.select(FeedRow).where(~done.exists()).order_by(FeedRow.id)
+    return sa.select(FeedRow).where(FeedRow.id > after, ~done.exists()).order_by(FeedRow.id)
 
 
 def run(ctx: StageContext) -> None:
     with ctx.session() as session:
         ctx.total = session.scalar(sa.select(sa.func.count()).select_from(_to_do().subquery()))
+    after = 0
     while True:
         with ctx.session() as session:
-            rows = claim(session, _to_do().limit(CHUNK))
+            rows = claim(session, _to_do(after).limit(CHUNK))
             if not rows:
                 break
+            after = rows[-1].id
             known = families(session, (row.allocataire_number for row in rows))
             attestations = {
                 a.id: a
