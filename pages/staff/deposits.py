@@ -9,12 +9,11 @@ from cmg_core.db.enums import PartnerKind, label
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import paris_time
-from cmg_core.staff import audit, dashboards, deposits
+from cmg_core.staff import dashboards, deposits
 from cmg_core.staff.deposits import CELL_LABELS, LATE_RULE, Cell
-from cmg_core.staff.exports import csv_bytes
 from cmg_core.staff.roles import Area
 from pages.staff import access
-from pages.staff.widgets import deposit_detail
+from pages.staff.widgets import csv_export, deposit_detail
 
 COLOURS = {
     Cell.FILED: "#B8FEC9",
@@ -71,25 +70,13 @@ st.dataframe(
 st.caption(" · ".join(f"{text}" for text in CELL_LABELS.values()) + f" — {len(rows)} structure(s)")
 
 
-def _journal_export() -> None:
-    with session_scope() as session:
-        audit.record(
-            session,
-            audit.Actor(who.user_id, who.email),
-            "export.deposits",
-            rows=len(rows),
-            months=[m.iso for m in months],
-        )
-
-
-st.download_button(
-    "Exporter en CSV",
-    csv_bytes(frame.columns, frame.itertuples(index=False)),
+csv_export.show(
+    frame,
     file_name=f"depots-{months[0].iso}-{months[-1].iso}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click=_journal_export,
+    action="export.deposits",
+    who=who,
     key="deposits_export",
+    months=[m.iso for m in months],
 )
 
 st.header("Détail d'un dépôt")

@@ -11,9 +11,9 @@ from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import PARIS, format_datetime, paris_time
 from cmg_core.staff import audit
-from cmg_core.staff.exports import csv_bytes
 from cmg_core.staff.roles import Area
 from pages.staff import access
+from pages.staff.widgets import csv_export
 
 TARGETS = {"staff_user": "compte", "queue_item": "dossier de la file", "bilan": "bilan"}
 
@@ -65,17 +65,10 @@ st.dataframe(frame, hide_index=True, width="stretch")
 st.caption(f"{len(rows)} action(s), les plus récentes d'abord (1 000 au plus).")
 
 
-def _journal_export() -> None:
-    with session_scope() as session:
-        audit.record(session, audit.Actor(who.user_id, who.email), "export.journal", rows=len(rows))
-
-
-st.download_button(
-    "Exporter en CSV",
-    csv_bytes(frame.columns, frame.itertuples(index=False)),
+csv_export.show(
+    frame,
     file_name=f"journal-{today.isoformat()}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click=_journal_export,
+    action="export.journal",
+    who=who,
     key="journal_export",
 )
