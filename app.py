@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.staff import menu as staff_menu
-from pages.widgets import layout
+from pages.widgets import layout, secrets
 
 PARTNERS = "Structures partenaires"
 
@@ -52,6 +52,7 @@ def navigation() -> st.Page:
     return st.navigation(by_section, position="top")
 
 
+secrets.adopt_settings()
 st.set_page_config(page_title="Attestations CMG", page_icon="📄", layout="wide")
 page = navigation()
 layout.header()

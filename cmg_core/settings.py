@@ -8,6 +8,7 @@ portal, which copies them into the environment before anything reads a setting.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,3 +97,15 @@ def get_int(name: str) -> int:
 
 def get_bool(name: str) -> bool:
     return get(name).strip().lower() in {"1", "true", "yes", "oui"}
+
+
+def adopt(values: Mapping[str, object]) -> list[str]:
+    """Copy the documented settings found in `values` (the portal's `st.secrets`) into the
+    environment, where the environment does not set them already; the names adopted."""
+    adopted = []
+    for setting in SETTINGS:
+        value = values.get(setting.name)
+        if isinstance(value, str | int | float) and not os.environ.get(setting.name):
+            os.environ[setting.name] = str(value)
+            adopted.append(setting.name)
+    return adopted

@@ -1,5 +1,6 @@
 """Every setting is documented in the README's configuration table, and nothing else is."""
 
+import os
 import re
 
 from cmg_core import settings
@@ -27,3 +28,16 @@ def test_a_setting_reads_the_environment_then_its_default(monkeypatch):
 def test_an_empty_variable_falls_back_to_the_default(monkeypatch):
     monkeypatch.setenv("CMG_CAF_NAME", "")
     assert settings.get("CMG_CAF_NAME") == "Caf de Maine-et-Loire"
+
+
+def test_secrets_fill_only_documented_settings_the_environment_leaves_unset(monkeypatch):
+    monkeypatch.setenv("CMG_CAF_NAME", "")  # unset, and restored after the test
+    monkeypatch.setenv("CMG_CAF_CODE", "751")
+    monkeypatch.delenv("NOT_A_SETTING", raising=False)
+    adopted = settings.adopt(
+        {"CMG_CAF_NAME": "Caf de Paris", "CMG_CAF_CODE": "999", "NOT_A_SETTING": "x"}
+    )
+    assert adopted == ["CMG_CAF_NAME"]
+    assert settings.get("CMG_CAF_NAME") == "Caf de Paris"
+    assert settings.get("CMG_CAF_CODE") == "751"
+    assert "NOT_A_SETTING" not in os.environ

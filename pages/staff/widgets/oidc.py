@@ -24,10 +24,7 @@ REFUSED = "staff.oidc_refused"
 
 
 def configured() -> bool:
-    try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all: Streamlit raises its own parsing error types
-        return False
+    return st.secrets.load_if_toml_exists() and "auth" in st.secrets
 
 
 def logged_in() -> bool:
