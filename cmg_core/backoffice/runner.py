@@ -136,6 +136,7 @@ def run_all(options: RunOptions, stages: tuple[str, ...] = STAGE_NAMES) -> list[
 def _worker(options: RunOptions, stages: tuple[str, ...]) -> None:
     dispose_all()  # never share a parent's connections
     logging.basicConfig(level=settings.get("CMG_LOG_LEVEL"))
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry signed file URLs
     run_all(options, stages)
 
 
