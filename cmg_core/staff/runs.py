@@ -1,18 +1,17 @@
 """The Automate page's data: back-office stages, last runs, DS sync state per démarche, and
-starting a run through the back-office runner when it is installed."""
+starting a run through the back-office runner."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core import settings
+from cmg_core.backoffice.runner import RunOptions, RunResult, run_all
 from cmg_core.db.models import DsCursor, DsDossier, Run
 
 STAGES: dict[str, str] = {
@@ -93,18 +92,7 @@ def sync_states(session: Session) -> list[SyncState]:
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def runner() -> Callable[..., Any] | None:
-    """The back office's `run_stages(stages, progress=…)` when it is installed, else None."""
-    try:
-        module = importlib.import_module("cmg_core.backoffice.runner")
-    except ImportError:
-        return None
-    return getattr(module, "run_stages", None)
-
-
-def start(stages: list[str], progress: Progress) -> Any:
-    """Run the given stages now, in order, reporting progress; RuntimeError without runner."""
-    run_stages = runner()
-    if run_stages is None:
-        raise RuntimeError("Le moteur du back office n'est pas encore installé sur ce poste.")
-    return run_stages(stages, progress=progress)
+def start(stages: list[str], progress: Progress) -> list[RunResult]:
+    """Run the given stages now, in order, in this process, reporting progress."""
+    options = RunOptions.from_settings(progress=lambda p: progress(p.stage, p.done, p.total))
+    return run_all(options, tuple(stages))

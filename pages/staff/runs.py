@@ -31,19 +31,9 @@ with st.container(border=True):
         ),
         key="runs_stage",
     )
-    available = runs.runner() is not None
     start = right.button(
-        "Lancer maintenant",
-        type="primary",
-        icon=":material/play_arrow:",
-        disabled=not available,
-        key="runs_start",
+        "Lancer maintenant", type="primary", icon=":material/play_arrow:", key="runs_start"
     )
-    if not available:
-        st.caption(
-            "Le lancement depuis le portail sera possible dès que le back office sera "
-            "installé ; en attendant, les exécutions planifiées s'affichent ci-dessous."
-        )
     if start:
         chosen = list(runs.STAGES) if stage == ALL else [stage]
         with session_scope() as session:

@@ -97,3 +97,19 @@ def test_the_habilitations_page_lists_authorised_and_removed_people_with_history
     people = app.dataframe[1].value
     assert set(people["État"]) == {"habilitée", "retirée"}
     assert set(app.dataframe[2].value["Opération"]) == {"ajout", "suppression"}
+
+
+def test_an_admin_runs_one_stage_now_and_the_run_is_recorded_and_journaled(world):
+    from cmg_core.db.models import Run
+
+    with session_scope() as session:
+        before = session.scalar(sa.select(sa.func.count()).where(Run.stage == "notify"))
+    app = open_as(world, Role.ADMIN, "runs")
+    app.selectbox(key="runs_stage").set_value("notify").run()
+    app.button(key="runs_start").click().run()
+
+    assert "Exécution terminée." in texts(app)
+    with session_scope() as session:
+        runs = session.scalars(sa.select(Run).where(Run.stage == "notify")).all()
+    assert len(runs) == before + 1 and runs[-1].status == "succeeded"
+    assert journaled("run.start") == 1
