@@ -17,8 +17,6 @@ from urllib.parse import urlparse
 from cmg_core import settings
 from cmg_core.settings import ROOT
 
-DEMO_MARKER = "demo_dossiers_submitted"
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("demo", help="démarre le portail de démonstration (make run)")
@@ -62,18 +60,11 @@ def _prepare_database() -> None:
 
 
 def _submit_demo_dossiers_once() -> None:
-    from cmg_core.cli.seed_demo import submit_demo_dossiers
-    from cmg_core.ds.sandbox import SandboxStore
+    from cmg_core.cli.seed_demo import submit_demo_dossiers_once
 
-    store = SandboxStore()
-    try:
-        if store.meta(DEMO_MARKER):
-            return
-        done = submit_demo_dossiers(store=store)
-        store.set_meta(DEMO_MARKER, "1")
+    done = submit_demo_dossiers_once()
+    if done is not None:
         print(f"Dossiers d'exemple déposés dans le bac à sable DS : {len(done.monthly)} fichiers.")
-    finally:
-        store.close()
 
 
 def _print_demo_accounts(port: int) -> None:

@@ -1,11 +1,12 @@
 """`seed [--demo]`: the synthetic referential, partners and habilitations (SPEC §6).
 
-`--demo` also prepares the demo; submitting sample dossiers to the DS sandbox is
-`submit_demo_dossiers`, still to be written with the DS client (issue #6).
+`--demo` also submits the demo's sample dossiers to the DS sandbox, once
+(`cli.seed_demo.submit_demo_dossiers_once`).
 """
 
 from __future__ import annotations
 
+from cmg_core.cli.seed_demo import submit_demo_dossiers_once
 from cmg_core.db import migrate
 from cmg_core.db.session import session_scope
 from cmg_core.referential import shares
@@ -46,17 +47,12 @@ def run(args) -> int:
         created = ", ".join(f"{n} {TABLES[t]}" for t, n in result.created.items())
         print(f"Référentiel créé : {created}.")
     if args.demo:
-        submit_demo_dossiers()
+        done = submit_demo_dossiers_once()
+        if done is None:
+            print("Démonstration : les dossiers d'exemple sont déjà dans le bac à sable DS.")
+        else:
+            print(
+                f"Démonstration : {len(done.habilitations)} demandes d'habilitation et "
+                f"{len(done.monthly)} fichiers mensuels déposés dans le bac à sable DS."
+            )
     return 0
-
-
-def submit_demo_dossiers() -> None:
-    """Hook for the demo's sample DS dossiers (habilitations and monthly files).
-
-    To be written with the DS client and sandbox: for a few partners, submit files built with
-    `cmg_core.referential.declarations.declaration_rows`. Until then the demo has the referential
-    only.
-    """
-    print(
-        "Démonstration : l'envoi de dossiers d'exemple au bac à sable DS n'est pas encore branché."
-    )

@@ -93,6 +93,22 @@ def _depositor(session, partner: Partner) -> str:
     return staff or partner.manager_email
 
 
+DEMO_MARKER = "demo_dossiers_submitted"
+
+
+def submit_demo_dossiers_once(*, today: date | None = None) -> DemoDossiers | None:
+    """`submit_demo_dossiers` unless this sandbox already has the demo's dossiers (None)."""
+    store = SandboxStore()
+    try:
+        if store.meta(DEMO_MARKER):
+            return None
+        done = submit_demo_dossiers(today=today, store=store)
+        store.set_meta(DEMO_MARKER, "1")
+        return done
+    finally:
+        store.close()
+
+
 def submit_demo_dossiers(
     *, today: date | None = None, store: SandboxStore | None = None, url: str | None = None
 ) -> DemoDossiers:

@@ -59,6 +59,19 @@ def test_status_on_an_empty_database_says_to_upgrade_first(database, capsys):
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_seed_demo_accepts_the_flag_and_says_ds_submission_is_pending(database, capsys):
-    assert main(["seed", "--demo", "--families", "20"]) == 0
-    assert "bac à sable DS" in capsys.readouterr().out
+def test_seed_demo_submits_the_demo_dossiers_to_the_sandbox_once(
+    database, capsys, tmp_path, monkeypatch
+):
+    from cmg_core.ds.sandbox import SandboxStore
+
+    monkeypatch.setenv("CMG_SANDBOX_DB", str(tmp_path / "sandbox.db"))
+    assert main(["seed", "--demo", "--families", "60"]) == 0
+    assert "fichiers mensuels déposés dans le bac à sable DS" in capsys.readouterr().out
+    assert main(["seed", "--demo", "--families", "60"]) == 0
+    assert "déjà dans le bac à sable DS" in capsys.readouterr().out
+    store = SandboxStore()
+    try:
+        with store.read() as db:
+            assert db.execute("select count(*) from dossiers").fetchone()[0] == 7
+    finally:
+        store.close()
