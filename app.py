@@ -57,4 +57,5 @@ st.set_page_config(page_title="Attestations CMG", page_icon="📄", layout="wide
 page = navigation()
 layout.header()
 page.run()
-layout.footer()
+if page.url_path in {p.url_path for p in partner_pages()}:
+    layout.footer()  # the "nothing is kept" promise holds for the public pre-check only

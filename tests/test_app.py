@@ -25,7 +25,15 @@ def test_the_partner_section_holds_the_three_partner_pages() -> None:
     assert app.title[0].value == "Modèles vierges"
 
 
-def test_every_page_carries_the_footer_saying_files_are_not_kept() -> None:
+def test_partner_pages_carry_the_footer_saying_files_are_not_kept() -> None:
     app = AppTest.from_file(str(APP), default_timeout=60).run()
 
     assert any("ni enregistrés ni transmis" in c.value for c in app.caption)
+
+
+def test_the_staff_sign_in_page_does_not_promise_that_nothing_is_kept() -> None:
+    app = AppTest.from_file(str(APP), default_timeout=60).run()
+    app.switch_page("pages/staff/signin.py").run()
+
+    assert not app.exception
+    assert not any("ni enregistrés ni transmis" in c.value for c in app.caption)
