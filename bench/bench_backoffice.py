@@ -6,8 +6,7 @@ per second per core; two workers on PostgreSQL ≥ 1.6 × one. `--scale 0.1` run
 
     python -m bench.bench_backoffice [--scale 0.1] [--no-postgres]
 
-Preparation (referential, workbooks, DS deposits) is not timed. The sandbox's answers are sent
-without Nagle's delay (see tests/backoffice/conftest.py).
+Preparation (referential, workbooks, DS deposits) is not timed.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ from cmg_core.db import migrate
 from cmg_core.db.models import Allocataire, Child, CmgClaim, Habilitation, Partner
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox, UploadedFile
-from cmg_core.ds.sandbox import server as sandbox_server
 from cmg_core.settings import SANDBOX_INSTRUCTEUR_ID, SANDBOX_TOKEN
 
 DEPOSITS, LINES = 400, 250
@@ -175,7 +173,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-postgres", action="store_true", help="SQLite seulement")
     args = parser.parse_args(argv or [])
     deposits = max(2, round(DEPOSITS * args.scale))
-    sandbox_server._Handler.disable_nagle_algorithm = True
     world = build_world(deposits)
     started = time.perf_counter()
     books = [workbook(partner["kind"], rows) for partner, rows in world[4]]

@@ -8,19 +8,7 @@ import pytest
 
 from cmg_core.db.session import dispose_all
 from cmg_core.ds.sandbox import Sandbox
-from cmg_core.ds.sandbox import server as sandbox_server
 from tests.backoffice import world
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _sandbox_without_nagle() -> Iterator[None]:
-    """Each sandbox answer otherwise waits ~40 ms (Nagle + delayed ACK: headers and body are
-    written apart); reported to the sandbox's owner, worked around here for speed only."""
-    handler = sandbox_server._Handler
-    before = handler.disable_nagle_algorithm
-    handler.disable_nagle_algorithm = True
-    yield
-    handler.disable_nagle_algorithm = before
 
 
 @pytest.fixture
