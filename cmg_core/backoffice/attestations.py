@@ -85,6 +85,8 @@ def _file_chunk(ctx: StageContext, session: Session, deposit: Deposit, filer: Ba
         .where(DepositLine.deposit_id == deposit.id, DepositLine.attestation_id.is_(None))
         .order_by(DepositLine.row)
     ).all()
+    if not lines:  # another worker linked them between our claim's check and this read
+        return 0
     groups: dict[str, list[DepositLine]] = defaultdict(list)
     for line in lines:
         groups[line.allocataire_number].append(line)
