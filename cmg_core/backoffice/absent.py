@@ -15,10 +15,10 @@ from cmg_core.db.models import AbsentChild, Deposit, DepositLine
 
 
 def _complete() -> sa.Select[tuple[Deposit]]:
-    # coalesce() keeps the planner on the deposit_id index (not the outcome one)
+    # SQLite probes the (deposit_id, attestation_id) index here, not the outcome one
+    # (tests/backoffice/test_query_plans.py)
     pending = sa.select(DepositLine.id).where(
-        DepositLine.deposit_id == Deposit.id,
-        sa.func.coalesce(DepositLine.outcome, "") == LineOutcome.PENDING.value,
+        DepositLine.deposit_id == Deposit.id, DepositLine.outcome == LineOutcome.PENDING
     )
     return (
         sa.select(Deposit)

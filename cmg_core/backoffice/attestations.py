@@ -34,10 +34,12 @@ LINK = (
 
 
 def _unlinked(deposit_id) -> sa.Exists:
-    # coalesce() keeps the planner on the deposit_id index: the attestation_id index would
-    # scan every unlinked line of every deposit for each deposit checked
-    unlinked = sa.func.coalesce(DepositLine.attestation_id, 0) == 0
-    return sa.select(DepositLine.id).where(DepositLine.deposit_id == deposit_id, unlinked).exists()
+    """Lines of the deposit not linked yet: one probe of the (deposit_id, attestation_id) index."""
+    return (
+        sa.select(DepositLine.id)
+        .where(DepositLine.deposit_id == deposit_id, DepositLine.attestation_id.is_(None))
+        .exists()
+    )
 
 
 def _to_do() -> sa.Select[tuple[Deposit]]:

@@ -79,7 +79,12 @@ class DepositLine(Base):
     """One data row of a deposited file, as read, and what processing made of it."""
 
     __tablename__ = "deposit_lines"
-    __table_args__ = (sa.UniqueConstraint("deposit_id", "row"),)
+    __table_args__ = (
+        sa.UniqueConstraint("deposit_id", "row"),
+        # a deposit's lines not yet linked to their attestation, found without scanning the
+        # unlinked lines of every other deposit (attestations stage)
+        sa.Index(None, "deposit_id", "attestation_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deposit_id: Mapped[int] = mapped_column(sa.ForeignKey("deposits.id", ondelete="CASCADE"))
