@@ -29,7 +29,8 @@ def test_the_queue_lists_every_open_case_oldest_first_with_its_pdf_and_history(w
     table = app.dataframe[0].value
     assert len(table) == len(world.queue)
     assert list(table["Attente (jours)"]) == sorted(table["Attente (jours)"], reverse=True)
-    assert app.get("iframe") or app.get("pdf")
+    viewers = [e.proto.component_name for e in app.get("bidi_component")]
+    assert viewers == ["streamlit-pdf.pdf_viewer"]  # the attestation shown inline
     assert any(b.label == "Télécharger l'attestation (PDF)" for b in app.get("download_button"))
     assert app.subheader[-1].value == "Historique"
 
