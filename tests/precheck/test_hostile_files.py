@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
 
 from cmg_core.workbook.reader import MAX_BYTES
+from tests.conftest import ROOT
 from tests.precheck.helpers import check
 from tests.precheck.workbooks import mc_row, mc_workbook
 from tests.workbook import fixtures
@@ -60,3 +63,24 @@ def test_the_format_message_names_the_format_and_how_to_save_as_xlsx():
 def test_the_size_message_gives_the_size_and_the_limit_in_megabytes():
     finding = check(HOSTILE["over 20 MB"][0]).findings[0]
     assert "20,0\u00a0Mo" in finding.message
+
+
+MEMORY_PROBE = """
+import resource, sys
+from tests.precheck.test_hostile_files import HOSTILE, check
+from tests.workbook import fixtures
+inputs = [data for data, _code in HOSTILE.values()]
+inputs += [fixtures.zip_of_zeros(300 << 20, declared_size=d) for d in (None, 1000)]
+for data in inputs:
+    check(data)
+    del data
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def test_every_hostile_file_is_refused_within_300_mb_of_memory_for_the_whole_process():
+    result = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    peak_mb = int(result.stdout.strip().splitlines()[-1])
+    assert peak_mb < 300, f"peak resident memory {peak_mb} MB"
