@@ -161,3 +161,9 @@ LABELS: dict[tuple[type[StrEnum], str], str] = {
 def label(member: StrEnum) -> str:
     """The French label of a stored state or code."""
     return LABELS[(type(member), member.value)]
+
+
+def capitalised(member: StrEnum) -> str:
+    """The label with a capital first letter, the rest untouched ("Demande de CMG …")."""
+    text = label(member)
+    return text[:1].upper() + text[1:]

@@ -14,7 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.db.enums import LineOutcome, QueueReason, label
+from cmg_core.db.enums import LineOutcome, QueueReason, capitalised
 from cmg_core.db.models import Deposit, DepositLine, Partner, QueueItem
 from cmg_core.db.types import utcnow
 from cmg_core.staff.queue import UNRESOLVED, age_days
@@ -110,8 +110,8 @@ def outcomes_by_month(session: Session, months: list[Month]) -> pd.DataFrame:
         .where(Deposit.month.in_(months), Deposit.is_current.is_(True))
         .group_by(Deposit.month, DepositLine.outcome)
     )
-    labelled = [(m, label(LineOutcome(o)).capitalize(), n) for m, o, n in rows]
-    return _frame(labelled, months, [label(o).capitalize() for o in LineOutcome])
+    labelled = [(m, capitalised(LineOutcome(o)), n) for m, o, n in rows]
+    return _frame(labelled, months, [capitalised(o) for o in LineOutcome])
 
 
 def lines_by_month(session: Session, months: list[Month]) -> pd.DataFrame:
@@ -127,5 +127,5 @@ def queue_reasons_by_month(session: Session, months: list[Month]) -> pd.DataFram
         .where(QueueItem.month.in_(months))
         .group_by(QueueItem.month, QueueItem.reason)
     )
-    labelled = [(m, label(QueueReason(r)).capitalize(), n) for m, r, n in rows]
-    return _frame(labelled, months, [label(r).capitalize() for r in QueueReason])
+    labelled = [(m, capitalised(QueueReason(r)), n) for m, r, n in rows]
+    return _frame(labelled, months, [capitalised(r) for r in QueueReason])

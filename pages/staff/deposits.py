@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import PartnerKind, label
+from cmg_core.db.enums import PartnerKind, capitalised
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import paris_time
@@ -32,7 +32,7 @@ filters = st.columns([2, 2, 3, 2])
 kind_choice = filters[0].selectbox(
     "Type de structure",
     [ALL_KINDS, *PartnerKind],
-    format_func=lambda k: k if k == ALL_KINDS else label(k).capitalize(),
+    format_func=lambda k: k if k == ALL_KINDS else capitalised(k),
     key="deposits_kind",
 )
 span = filters[1].selectbox(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import HabilitationOperation, PartnerKind, label
+from cmg_core.db.enums import HabilitationOperation, PartnerKind, capitalised, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import habilitations
@@ -24,7 +24,7 @@ text = left.text_input("Structure, SIRET ou adresse du gestionnaire", key="habil
 kind = right.selectbox(
     "Type",
     [None, *PartnerKind],
-    format_func=lambda k: "Tous" if k is None else label(k).capitalize(),
+    format_func=lambda k: "Tous" if k is None else capitalised(k),
     key="habilitations_kind",
 )
 

@@ -23,3 +23,9 @@ def test_members_sharing_a_value_keep_their_own_label():
     assert enums.label(enums.QueueOutcome.APPLIED) == "traité manuellement"
     assert enums.label(enums.QueueStatus.TAKEN) == "pris en charge"
     assert enums.label(enums.QueueAction.TAKEN) == "prise en charge"
+
+
+def test_a_capitalised_label_keeps_its_acronyms():
+    assert enums.capitalised(enums.QueueReason.CMG_CLAIM_UNKNOWN) == (
+        "Demande de CMG non encore connue"
+    )

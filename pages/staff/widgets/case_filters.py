@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cmg_core.db.enums import QueueReason, label
+from cmg_core.db.enums import QueueReason, capitalised
 from cmg_core.staff.cases import CaseFilter
 from cmg_core.values import Month
 
@@ -20,7 +20,7 @@ def show(
         reasons = top[1].multiselect(
             "Motifs",
             list(QueueReason),
-            format_func=lambda r: label(r).capitalize(),
+            format_func=lambda r: capitalised(r),
             key=f"{key}_reasons",
             placeholder="Tous les motifs",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import QueueOutcome, QueueStatus, label
+from cmg_core.db.enums import QueueOutcome, QueueStatus, capitalised, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import queue
@@ -87,7 +87,7 @@ def _actions(case: CaseRow, who: SignedIn, assignees: list[tuple[int, str]], key
             outcome = st.radio(
                 "Décision",
                 list(QueueOutcome),
-                format_func=lambda o: label(o).capitalize(),
+                format_func=lambda o: capitalised(o),
                 key=f"{key}_outcome",
             )
             comment = st.text_area(
@@ -108,7 +108,7 @@ def _history(case: CaseRow) -> None:
             [
                 {
                     "Date": format_datetime(event.at),
-                    "Action": label(event.action).capitalize(),
+                    "Action": capitalised(event.action),
                     "Par": who,
                     "Attribué à": to,
                     "Commentaire": event.comment or "",

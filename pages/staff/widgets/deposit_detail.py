@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason, label
+from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason, capitalised, label
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff.deposits import DepositDetail
 
@@ -23,7 +23,7 @@ def show(detail: DepositDetail) -> None:
     name = detail.partner.name if detail.partner else "Structure inconnue"
     st.subheader(f"{name} · {deposit.month.label() if deposit.month else 'mois illisible'}")
     cols = st.columns(4)
-    cols[0].metric("Statut", label(DepositStatus(deposit.status)).capitalize())
+    cols[0].metric("Statut", capitalised(DepositStatus(deposit.status)))
     cols[1].metric("Fichier n°", deposit.attempt)
     cols[2].metric("Lignes", deposit.row_count)
     cols[3].metric("Erreurs / avertissements", f"{deposit.error_count} / {deposit.warning_count}")
