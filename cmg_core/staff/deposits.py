@@ -153,3 +153,18 @@ def deposits_for(session: Session, partner_id: int, month: Month | None = None) 
     if month is not None:
         query = query.where(Deposit.month == month)
     return list(session.scalars(query.order_by(Deposit.month.desc(), Deposit.attempt.desc())))
+
+
+DS_WORDS = {
+    "en_construction": "en construction",
+    "en_instruction": "en instruction",
+    "accepte": "accepté",
+    "refuse": "refusé",
+    "sans_suite": "classé sans suite",
+    "correction": "correction demandée",
+}
+
+
+def ds_word(value: str) -> str:
+    """A DS state or a back-office decision (`accepte`, `correction`…) in plain French."""
+    return DS_WORDS.get(value, value.replace("_", " "))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason, capitalised, label
 from cmg_core.documents.formats import format_datetime
+from cmg_core.staff import deposits
 from cmg_core.staff.deposits import DepositDetail
 
 SEVERITIES = {"error": "erreur", "warning": "avertissement", "info": "information"}
@@ -30,8 +31,8 @@ def show(detail: DepositDetail) -> None:
     st.markdown(
         f"**Fichier :** {deposit.file_name or '—'}"
         + (f" · déposé le {format_datetime(deposit.deposited_at)}" if deposit.deposited_at else "")
-        + f"  \n**Dossier DS n° {dossier.number}** · état DS : `{dossier.state}`"
-        + (f" · décision : {dossier.decision}" if dossier.decision else "")
+        + f"  \n**Dossier DS n° {dossier.number}** · état DS : {deposits.ds_word(dossier.state)}"
+        + (f" · décision : {deposits.ds_word(dossier.decision)}" if dossier.decision else "")
     )
     st.link_button(
         "Ouvrir le dossier sur démarches-simplifiées", detail.ds_url, icon=":material/open_in_new:"
