@@ -7,6 +7,8 @@ never adds a second row. The PDF (`cmg_core.documents.render_attestation`, gener
 run's time, so a re-run gives the same bytes) is stored content-addressed; its key, SHA-256 and
 document id are recorded on the row (see `filing` for the GED folder). Work is claimed deposit
 by deposit and committed every `CHUNK` families; a line linked to its attestation is done.
+Rows are written with Core statements (one multi-row INSERT, one executemany UPDATE and one
+for the line links per chunk): ORM objects per family cost more than the rendering's margin.
 """
 
 from __future__ import annotations
@@ -26,6 +28,19 @@ from cmg_core.documents.attestation_pdf import render_attestation
 
 CHUNK = 200  # families per transaction
 _LINES = DepositLine.__table__
+_TABLE = Attestation.__table__
+_LINE_COLUMNS = (
+    _LINES.c.id,
+    _LINES.c.allocataire_number,
+    _LINES.c.child_last_name,
+    _LINES.c.child_first_name,
+    _LINES.c.birth_date,
+    _LINES.c.total_hours,
+    _LINES.c.special_hours,
+    _LINES.c.amount,
+    _LINES.c.end_date,
+)
+UPDATE = sa.update(_TABLE).where(_TABLE.c.id == sa.bindparam("b_id"))  # SET from the dict keys
 LINK = (
     sa.update(_LINES)
     .where(_LINES.c.id == sa.bindparam("line"))
@@ -55,93 +70,100 @@ def _to_do() -> sa.Select[tuple[Deposit]]:
 
 
 def run(ctx: StageContext) -> None:
-    filer = BatchFiler(ctx.storage)
-    with ctx.session() as session:
-        pending = (
-            sa.select(DepositLine.deposit_id, DepositLine.allocataire_number)
-            .join(Deposit, Deposit.id == DepositLine.deposit_id)
-            .where(
-                DepositLine.attestation_id.is_(None),
-                Deposit.status == DepositStatus.ACCEPTED,
-                Deposit.is_current.is_(True),
-            )
-            .distinct()
-            .subquery()
-        )
-        ctx.total = session.scalar(sa.select(sa.func.count()).select_from(pending))
-    while True:
+    with BatchFiler(ctx.storage) as filer:
         with ctx.session() as session:
-            deposit = claim_one(session, _to_do())
-            if deposit is None:
-                return
-            made = _file_chunk(ctx, session, deposit, filer)
-            filer.sync()  # the PDFs are on disk before the rows pointing to them commit
-        ctx.counts["attestations"] += made
-        ctx.advance(made)
-        ctx.checkpoint()
+            pending = (
+                sa.select(DepositLine.deposit_id, DepositLine.allocataire_number)
+                .join(Deposit, Deposit.id == DepositLine.deposit_id)
+                .where(
+                    DepositLine.attestation_id.is_(None),
+                    Deposit.status == DepositStatus.ACCEPTED,
+                    Deposit.is_current.is_(True),
+                )
+                .distinct()
+                .subquery()
+            )
+            ctx.total = session.scalar(sa.select(sa.func.count()).select_from(pending))
+        while True:
+            with ctx.session() as session:
+                deposit = claim_one(session, _to_do())
+                if deposit is None:
+                    return
+                made = _file_chunk(ctx, session, deposit, filer)
+                filer.sync()  # the PDFs are on disk before the rows pointing to them commit
+            ctx.counts["attestations"] += made
+            ctx.advance(made)
+            ctx.checkpoint()
 
 
 def _file_chunk(ctx: StageContext, session: Session, deposit: Deposit, filer: BatchFiler) -> int:
-    lines = session.scalars(
-        sa.select(DepositLine)
-        .where(DepositLine.deposit_id == deposit.id, DepositLine.attestation_id.is_(None))
-        .order_by(DepositLine.row)
+    lines = session.execute(
+        sa.select(*_LINE_COLUMNS)
+        .where(_LINES.c.deposit_id == deposit.id, _LINES.c.attestation_id.is_(None))
+        .order_by(_LINES.c.row)
     ).all()
     if not lines:  # another worker linked them between our claim's check and this read
         return 0
-    groups: dict[str, list[DepositLine]] = defaultdict(list)
+    groups: dict[str, list[sa.Row]] = defaultdict(list)
     for line in lines:
         groups[line.allocataire_number].append(line)
     numbers = list(groups)[:CHUNK]
     partner = session.get(Partner, deposit.partner_id)
     dossier = session.get(DsDossier, deposit.dossier_id)
     existing = {
-        a.allocataire_number: a
-        for a in session.scalars(
-            sa.select(Attestation).where(
-                Attestation.partner_id == partner.id,
-                Attestation.month == deposit.month,
-                Attestation.allocataire_number.in_(numbers),
+        row.allocataire_number: row
+        for row in session.execute(
+            sa.select(
+                _TABLE.c.id, _TABLE.c.allocataire_number, _TABLE.c.deposit_id, _TABLE.c.version
+            ).where(
+                _TABLE.c.partner_id == partner.id,
+                _TABLE.c.month == deposit.month,
+                _TABLE.c.allocataire_number.in_(numbers),
             )
         )
     }
     structure = model.Structure(partner.siret, partner.name, partner.kind.value, partner.commune)
-    made: list[Attestation] = []
+    created: list[dict] = []
+    updated: list[dict] = []
     for number in numbers:
-        attestation = existing.get(number)
-        if attestation is None:
-            attestation = Attestation(
-                allocataire_number=number, month=deposit.month, partner_id=partner.id, version=1
-            )
-            session.add(attestation)
-        elif attestation.deposit_id != deposit.id:
-            attestation.version += 1
-            ctx.counts["attestations_updated"] += 1
-        _fill(ctx, attestation, deposit, dossier, structure, groups[number], filer)
-        made.append(attestation)
+        values = _fill(ctx, number, deposit, dossier, structure, groups[number], filer)
+        old = existing.get(number)
+        if old is None:
+            created.append({**values, "allocataire_number": number, "month": deposit.month,
+                            "partner_id": partner.id, "version": 1})  # fmt: skip
+        else:
+            version = old.version
+            if old.deposit_id != deposit.id:
+                version += 1
+                ctx.counts["attestations_updated"] += 1
+            updated.append({**values, "b_id": old.id, "version": version})
         ctx.checkpoint()  # a stop here loses the whole uncommitted chunk
-    session.flush()  # one batch of inserts gives every new attestation its id
-    links = [
-        {"line": line.id, "attestation": a.id}
-        for a in made
-        for line in groups[a.allocataire_number]
-    ]
+    ids = {number: row.id for number, row in existing.items()}
+    if created:  # one multi-row INSERT … RETURNING gives every new attestation its id
+        inserted = session.execute(
+            sa.insert(_TABLE).returning(_TABLE.c.allocataire_number, _TABLE.c.id), created
+        )
+        ids.update((number, id_) for number, id_ in inserted)
+    if updated:
+        session.execute(UPDATE, updated)  # one executemany
+    links = [{"line": line.id, "attestation": ids[n]} for n in numbers for line in groups[n]]
     session.execute(LINK, links)  # one executemany, not one UPDATE per line
     return len(numbers)
 
 
 def _fill(
     ctx: StageContext,
-    attestation: Attestation,
+    number: str,
     deposit: Deposit,
     dossier: DsDossier,
     structure: model.Structure,
-    lines: list[DepositLine],
+    lines: list[sa.Row],
     filer: BatchFiler,
-) -> None:
+) -> dict:
+    """Render and store one family's PDF; the attestation columns it sets."""
     document = model.Attestation(
         structure=structure,
-        allocataire=attestation.allocataire_number,
+        allocataire=number,
         month=deposit.month,
         children=tuple(
             model.ChildCare(
@@ -160,14 +182,16 @@ def _fill(
         generated_at=ctx.now,
     )
     stored = filer.put(render_attestation(document), suffix=".pdf")
-    attestation.deposit_id = deposit.id
-    attestation.total_hours = sum(line.total_hours for line in lines)
-    attestation.special_hours = sum(line.special_hours for line in lines)
-    attestation.amount = sum((line.amount for line in lines), start=lines[0].amount * 0)
     ends = [line.end_date for line in lines if line.end_date is not None]
-    attestation.end_date = max(ends) if len(ends) == len(lines) else None
-    attestation.document_id = document.document_id
-    attestation.pdf_key = stored.key
-    attestation.pdf_sha256 = stored.sha256
-    attestation.filed_at = ctx.now
-    attestation.state = AttestationState.FILED
+    return {
+        "deposit_id": deposit.id,
+        "total_hours": sum(line.total_hours for line in lines),
+        "special_hours": sum(line.special_hours for line in lines),
+        "amount": sum((line.amount for line in lines), start=lines[0].amount * 0),
+        "end_date": max(ends) if len(ends) == len(lines) else None,
+        "document_id": document.document_id,
+        "pdf_key": stored.key,
+        "pdf_sha256": stored.sha256,
+        "filed_at": ctx.now,
+        "state": AttestationState.FILED,
+    }

@@ -32,6 +32,11 @@ def claim(session: Session, query: sa.Select[tuple[T]]) -> list[T]:
     return list(session.scalars(query.with_for_update(skip_locked=True)))
 
 
+def claim_rows(session: Session, query: sa.Select) -> list[sa.Row]:
+    """Like `claim`, for a query of columns: plain rows, no ORM objects to build."""
+    return list(session.execute(query.with_for_update(skip_locked=True)))
+
+
 def claim_one(session: Session, query: sa.Select[tuple[T]]) -> T | None:
     rows = claim(session, query.limit(1))
     return rows[0] if rows else None

@@ -37,7 +37,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.backoffice.claim import claim
+from cmg_core.backoffice.claim import claim_rows
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.filing import BatchFiler
 from cmg_core.db.enums import AttestationState
@@ -74,34 +74,58 @@ COLUMNS = (
 )
 
 
+_TABLE = Attestation.__table__
+_LINES = DepositLine.__table__
+_ATTESTATION_COLUMNS = (
+    _TABLE.c.id,
+    _TABLE.c.version,
+    _TABLE.c.document_id,
+    _TABLE.c.allocataire_number,
+    _TABLE.c.month,
+    _TABLE.c.deposit_id,
+)
+_LINE_COLUMNS = (
+    _LINES.c.attestation_id,
+    _LINES.c.deposit_id,
+    _LINES.c.row,
+    _LINES.c.child_last_name,
+    _LINES.c.child_first_name,
+    _LINES.c.birth_date,
+    _LINES.c.total_hours,
+    _LINES.c.special_hours,
+    _LINES.c.amount,
+    _LINES.c.end_date,
+)
+
+
 def run(ctx: StageContext) -> None:
-    filer = BatchFiler(ctx.storage)
-    with ctx.session() as session:
-        ctx.total = session.scalar(
-            sa.select(sa.func.count()).where(Attestation.state == AttestationState.FILED)
-        )
-    while True:
+    with BatchFiler(ctx.storage) as filer:
         with ctx.session() as session:
-            batch = claim(
-                session,
-                sa.select(Attestation)
-                .where(Attestation.state == AttestationState.FILED)
-                .order_by(Attestation.id)
-                .limit(CHUNK),
+            ctx.total = session.scalar(
+                sa.select(sa.func.count()).where(Attestation.state == AttestationState.FILED)
             )
-            if not batch:
-                return
-            _export(ctx, session, batch, filer)
-            filer.sync()
-        ctx.counts["feed_rows"] += len(batch)
-        ctx.counts["feed_files"] += 1
-        ctx.advance(len(batch))
-        ctx.checkpoint()
+        while True:
+            with ctx.session() as session:
+                batch = claim_rows(
+                    session,
+                    sa.select(*_ATTESTATION_COLUMNS)
+                    .where(_TABLE.c.state == AttestationState.FILED)
+                    .order_by(_TABLE.c.id)
+                    .limit(CHUNK),
+                )
+                if not batch:
+                    return
+                _export(ctx, session, batch, filer)
+                filer.sync()
+            ctx.counts["feed_rows"] += len(batch)
+            ctx.counts["feed_files"] += 1
+            ctx.advance(len(batch))
+            ctx.checkpoint()
 
 
-def record(attestation: Attestation, lines: list[DepositLine], siret: str, kind: str,
-           dossier_number: int) -> dict[str, Any]:  # fmt: skip
-    """The feed record of one attestation version (the FeedRow payload)."""
+def record(attestation, lines, siret: str, kind: str, dossier_number: int) -> dict[str, Any]:
+    """The feed record of one attestation version (the FeedRow payload): `attestation` and
+    `lines` are rows or objects with the columns' names."""
     return {
         "attestation_id": attestation.id,
         "version": attestation.version,
@@ -128,14 +152,11 @@ def record(attestation: Attestation, lines: list[DepositLine], siret: str, kind:
     }
 
 
-def _export(
-    ctx: StageContext, session: Session, batch: list[Attestation], filer: BatchFiler
-) -> None:
-    lines: dict[tuple[int, int], list[DepositLine]] = {}
-    for line in session.scalars(
-        sa.select(DepositLine)
-        .where(DepositLine.attestation_id.in_([a.id for a in batch]))
-        .order_by(DepositLine.row)
+def _export(ctx: StageContext, session: Session, batch: list[sa.Row], filer: BatchFiler) -> None:
+    ids = [a.id for a in batch]
+    lines: dict[tuple[int, int], list[sa.Row]] = {}
+    for line in session.execute(
+        sa.select(*_LINE_COLUMNS).where(_LINES.c.attestation_id.in_(ids)).order_by(_LINES.c.row)
     ):
         lines.setdefault((line.attestation_id, line.deposit_id), []).append(line)
     deposit_ids = {a.deposit_id for a in batch}
@@ -151,24 +172,27 @@ def _export(
     feed_run = FeedRun(run_id=ctx.run_id, row_count=len(batch))
     session.add(feed_run)
     session.flush()
-    records = []
+    records, rows = [], []
     for attestation in batch:
         source = origin[attestation.deposit_id]
         found = lines[(attestation.id, attestation.deposit_id)]
         data = record(attestation, found, source.siret, source.kind.value, source.number)
         records.append(data)
-        session.add(
-            FeedRow(
-                feed_run_id=feed_run.id,
-                attestation_id=attestation.id,
-                attestation_version=attestation.version,
-                allocataire_number=attestation.allocataire_number,
-                month=attestation.month,
-                siret=source.siret,
-                payload=data,
-            )
+        rows.append(
+            {
+                "feed_run_id": feed_run.id,
+                "attestation_id": attestation.id,
+                "attestation_version": attestation.version,
+                "allocataire_number": attestation.allocataire_number,
+                "month": attestation.month,
+                "siret": source.siret,
+                "payload": data,
+            }
         )
-        attestation.state = AttestationState.FED
+    session.execute(sa.insert(FeedRow.__table__), rows)  # one executemany
+    session.execute(
+        sa.update(_TABLE).where(_TABLE.c.id.in_(ids)).values(state=AttestationState.FED)
+    )
     ctx.checkpoint()
     stored = filer.put(feed_file(feed_run.id, records), suffix=".csv")
     feed_run.file_key, feed_run.file_sha256 = stored.key, stored.sha256
