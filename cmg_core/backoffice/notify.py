@@ -2,7 +2,8 @@
 
 A `Notification` per attestation version (unique), in French; Mon Compte is represented by
 these rows (`sent_at` set when written). A corrected attestation (version 2, …) processed again
-gets its own message saying the structure corrected its declaration.
+gets its own message saying the structure corrected its declaration. The messages of a batch
+are written by one executemany.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from cmg_core.backoffice import texts
-from cmg_core.backoffice.claim import claim
+from cmg_core.backoffice.claim import claim_rows
 from cmg_core.backoffice.context import StageContext
 from cmg_core.db.enums import AttestationState, Channel
 from cmg_core.db.models import Attestation, DepositLine, Notification, Partner
@@ -19,19 +20,29 @@ from cmg_core.values import format_euros
 CHUNK = 1000
 
 
-def _to_do(after: int = 0) -> sa.Select[tuple[Attestation]]:
+_TABLE = Attestation.__table__
+
+
+def _to_do(after: int = 0) -> sa.Select:
     """Processed attestations without their message, after id `after` (keyset)."""
     sent = sa.select(Notification.id).where(
-        Notification.attestation_id == Attestation.id,
-        Notification.attestation_version == Attestation.version,
+        Notification.attestation_id == _TABLE.c.id,
+        Notification.attestation_version == _TABLE.c.version,
         Notification.channel == Channel.MON_COMPTE,
     )
     return (
-        sa.select(Attestation)
-        .where(
-            Attestation.id > after, Attestation.state == AttestationState.PROCESSED, ~sent.exists()
+        sa.select(
+            _TABLE.c.id,
+            _TABLE.c.version,
+            _TABLE.c.allocataire_number,
+            _TABLE.c.partner_id,
+            _TABLE.c.deposit_id,
+            _TABLE.c.month,
+            _TABLE.c.total_hours,
+            _TABLE.c.amount,
         )
-        .order_by(Attestation.id)
+        .where(_TABLE.c.id > after, _TABLE.c.state == AttestationState.PROCESSED, ~sent.exists())
+        .order_by(_TABLE.c.id)
     )
 
 
@@ -41,7 +52,7 @@ def run(ctx: StageContext) -> None:
     after = 0
     while True:
         with ctx.session() as session:
-            batch = claim(session, _to_do(after).limit(CHUNK))
+            batch = claim_rows(session, _to_do(after).limit(CHUNK))
             if not batch:
                 return
             after = batch[-1].id
@@ -54,14 +65,15 @@ def run(ctx: StageContext) -> None:
                     .group_by(DepositLine.attestation_id, DepositLine.deposit_id)
                 )
             }
+            messages = []
             for attestation in batch:
-                session.add(
-                    Notification(
-                        allocataire_number=attestation.allocataire_number,
-                        attestation_id=attestation.id,
-                        attestation_version=attestation.version,
-                        channel=Channel.MON_COMPTE,
-                        text=texts.mon_compte(
+                messages.append(
+                    {
+                        "allocataire_number": attestation.allocataire_number,
+                        "attestation_id": attestation.id,
+                        "attestation_version": attestation.version,
+                        "channel": Channel.MON_COMPTE,
+                        "text": texts.mon_compte(
                             structure=names[attestation.partner_id],
                             month=attestation.month,
                             hours=attestation.total_hours,
@@ -69,11 +81,12 @@ def run(ctx: StageContext) -> None:
                             children=children.get((attestation.id, attestation.deposit_id), 1),
                             version=attestation.version,
                         ),
-                        created_at=ctx.now,
-                        sent_at=ctx.now,
-                    )
+                        "created_at": ctx.now,
+                        "sent_at": ctx.now,
+                    }
                 )
                 ctx.checkpoint()
+            session.execute(sa.insert(Notification.__table__), messages)  # one executemany
         ctx.counts["notifications"] += len(batch)
         ctx.advance(len(batch))
         ctx.checkpoint()

@@ -6,9 +6,12 @@ updated → `file_being_updated`; no known CMG claim with this partner → `cmg_
 MC: a declared child sharing its birth date with a sibling → `twins`; a child the Caf does not
 know → `child_not_found`; otherwise `applied`, and the end-of-care date, when every line has
 one, ends the family's claim with this partner. A queued attestation gets one `QueueItem` per
-reason (with its PDF) and a `created` event; a new version reopens a resolved item. The
-deposit's lines take the outcome. Then each deposit whose lines are all decided is completed
-(`absent`: children declared last month, not ended, missing now) and becomes `processed`.
+reason (with its PDF) and a `created` event; a new version reopens a resolved item, and
+closes (`no_action`, with an event saying the structure's correction replaced it) the items
+still open for a reason it no longer has. The deposit's lines take the outcome. Results,
+states and outcomes are written by executemany per batch, the queue flushed once. Then each
+deposit whose lines are all decided is completed (`absent`: children declared last month, not
+ended, missing now) and becomes `processed`.
 """
 
 from __future__ import annotations
@@ -19,14 +22,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.backoffice import absent
-from cmg_core.backoffice.claim import claim
+from cmg_core.backoffice import absent, texts
+from cmg_core.backoffice.claim import claim_rows
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.referential import Family, families
 from cmg_core.db.enums import (
     AttestationState,
     LineOutcome,
     QueueAction,
+    QueueOutcome,
     QueueReason,
     QueueStatus,
 )
@@ -55,11 +59,27 @@ STATE_OF = {
 }
 
 
-def _to_do(after: int = 0) -> sa.Select[tuple[FeedRow]]:
+_RESULTS = ProcessingResult.__table__
+_ATTESTATIONS = Attestation.__table__
+_ROWS = FeedRow.__table__
+SET_STATE = sa.update(_ATTESTATIONS).where(_ATTESTATIONS.c.id == sa.bindparam("b_id"))
+
+
+def _to_do(after: int = 0) -> sa.Select:
     """Feed rows without a result, after id `after` (keyset: the rows this worker has passed
     are done or held by another worker, so each batch does not re-scan them)."""
-    done = sa.select(ProcessingResult.id).where(ProcessingResult.feed_row_id == FeedRow.id)
-    return sa.select(FeedRow).where(FeedRow.id > after, ~done.exists()).order_by(FeedRow.id)
+    done = sa.select(_RESULTS.c.id).where(_RESULTS.c.feed_row_id == _ROWS.c.id)
+    return (
+        sa.select(
+            _ROWS.c.id,
+            _ROWS.c.attestation_id,
+            _ROWS.c.attestation_version,
+            _ROWS.c.allocataire_number,
+            _ROWS.c.payload,
+        )
+        .where(_ROWS.c.id > after, ~done.exists())
+        .order_by(_ROWS.c.id)
+    )
 
 
 def run(ctx: StageContext) -> None:
@@ -68,30 +88,63 @@ def run(ctx: StageContext) -> None:
     after = 0
     while True:
         with ctx.session() as session:
-            rows = claim(session, _to_do(after).limit(CHUNK))
+            rows = claim_rows(session, _to_do(after).limit(CHUNK))
             if not rows:
                 break
             after = rows[-1].id
-            known = families(session, (row.allocataire_number for row in rows))
-            attestations = {
-                a.id: a
-                for a in session.scalars(
-                    sa.select(Attestation).where(
-                        Attestation.id.in_({r.attestation_id for r in rows})
-                    )
-                )
-            }
-            outcomes: list[dict[str, Any]] = []
-            for row in rows:
-                attestation = attestations[row.attestation_id]
-                family = known.get(row.allocataire_number)
-                outcomes += _process(ctx, session, row, attestation, family)
-                ctx.checkpoint()
-            if outcomes:
-                session.execute(LINE_OUTCOME, outcomes)
+            _process_batch(ctx, session, rows)
         ctx.advance(len(rows))
         ctx.checkpoint()
     absent.complete_deposits(ctx)
+
+
+def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> None:
+    """One transaction: results, states and line outcomes written by executemany, the queue
+    items of the batch loaded once and flushed once."""
+    known = families(session, (row.allocataire_number for row in rows))
+    ids = {row.attestation_id for row in rows}
+    attestations = {
+        a.id: a
+        for a in session.execute(
+            sa.select(
+                _ATTESTATIONS.c.id,
+                _ATTESTATIONS.c.version,
+                _ATTESTATIONS.c.partner_id,
+                _ATTESTATIONS.c.month,
+                _ATTESTATIONS.c.allocataire_number,
+                _ATTESTATIONS.c.pdf_key,
+            ).where(_ATTESTATIONS.c.id.in_(ids))
+        )
+    }
+    queue = Queue(session, ctx, ids)
+    results: list[dict[str, Any]] = []
+    states: list[dict[str, Any]] = []
+    outcomes: list[dict[str, Any]] = []
+    for row in rows:
+        attestation = attestations[row.attestation_id]
+        family = known.get(row.allocataire_number)
+        outcome, reason = decide(row.payload, family, attestation.partner_id)
+        details: dict[str, Any] = {"version": row.attestation_version}
+        current = attestation.version == row.attestation_version  # an older one changes nothing
+        if outcome is LineOutcome.APPLIED and current:
+            details["end_of_care"] = _apply_end_of_care(family, attestation, row.payload)
+        results.append({"feed_row_id": row.id, "attestation_id": attestation.id,
+                        "run_id": ctx.run_id, "outcome": outcome, "reason": reason,
+                        "details": details, "processed_at": ctx.now})  # fmt: skip
+        ctx.counts[f"{outcome.value}"] += 1
+        if current:
+            states.append({"b_id": attestation.id, "state": STATE_OF[outcome]})
+            queue.settle(
+                attestation, QueueReason(reason) if outcome is LineOutcome.QUEUED else None
+            )
+            outcomes.append({"a": attestation.id, "d": row.payload["deposit_id"],
+                             "o": outcome.value, "r": reason})  # fmt: skip
+        ctx.checkpoint()
+    session.execute(sa.insert(_RESULTS), results)
+    if states:
+        session.execute(SET_STATE, states)
+        session.execute(LINE_OUTCOME, outcomes)
+    queue.flush()
 
 
 def decide(
@@ -129,39 +182,6 @@ def _claim(family: Family, partner_id: int) -> CmgClaim | None:
     return None
 
 
-def _process(
-    ctx: StageContext,
-    session: Session,
-    row: FeedRow,
-    attestation: Attestation,
-    family: Family | None,
-) -> list[dict[str, Any]]:
-    """Record the result of one feed row; the outcome its deposit lines take (if current)."""
-    outcome, reason = decide(row.payload, family, attestation.partner_id)
-    details: dict[str, Any] = {"version": row.attestation_version}
-    current = attestation.version == row.attestation_version  # an older version changes nothing
-    if outcome is LineOutcome.APPLIED and current:
-        details["end_of_care"] = _apply_end_of_care(family, attestation, row.payload)
-    session.add(
-        ProcessingResult(
-            feed_row_id=row.id,
-            attestation_id=attestation.id,
-            run_id=ctx.run_id,
-            outcome=outcome,
-            reason=reason,
-            details=details,
-            processed_at=ctx.now,
-        )
-    )
-    ctx.counts[f"{outcome.value}"] += 1
-    if not current:
-        return []
-    attestation.state = STATE_OF[outcome]
-    if outcome is LineOutcome.QUEUED:
-        _queue(session, attestation, QueueReason(reason), ctx)
-    return [{"a": attestation.id, "d": row.payload["deposit_id"], "o": outcome.value, "r": reason}]
-
-
 def _apply_end_of_care(family: Family, attestation: Attestation, payload: dict) -> str | None:
     """When every declared line has an end-of-care date, the claim ends that month."""
     ends = [_day(line["end_date"]) for line in payload["lines"]]
@@ -173,37 +193,61 @@ def _apply_end_of_care(family: Family, attestation: Attestation, payload: dict) 
     return last.isoformat()
 
 
-def _queue(
-    session: Session, attestation: Attestation, reason: QueueReason, ctx: StageContext
-) -> None:
-    item = session.scalars(
-        sa.select(QueueItem).where(
-            QueueItem.attestation_id == attestation.id, QueueItem.reason == reason
-        )
-    ).one_or_none()
-    if item is None:
-        item = QueueItem(
-            attestation_id=attestation.id,
-            reason=reason,
-            partner_id=attestation.partner_id,
-            month=attestation.month,
-            allocataire_number=attestation.allocataire_number,
-            created_at=ctx.now,
-        )
-        session.add(item)
-        action = QueueAction.CREATED
-        ctx.counts["queue_items"] += 1
-    elif item.status is QueueStatus.RESOLVED:
-        item.status, item.outcome, item.resolved_at = QueueStatus.OPEN, None, None
-        action = QueueAction.REOPENED
-    else:
-        action = None
-    item.pdf_key = attestation.pdf_key
-    session.flush()
-    if action is not None:
-        comment = (
-            f"Version {attestation.version} de l'attestation"
-            if action is QueueAction.REOPENED
-            else None
-        )
-        session.add(QueueEvent(item_id=item.id, action=action, comment=comment, at=ctx.now))
+class Queue:
+    """The GCA queue items of a batch's attestations, loaded once; new items, reopenings and
+    closings flushed together (the new items get their ids before their events)."""
+
+    def __init__(self, session: Session, ctx: StageContext, attestation_ids: set[int]) -> None:
+        self.session, self.ctx = session, ctx
+        self.items: dict[int, list[QueueItem]] = {}
+        for item in session.scalars(
+            sa.select(QueueItem).where(QueueItem.attestation_id.in_(attestation_ids))
+        ):
+            self.items.setdefault(item.attestation_id, []).append(item)
+        self._created: list[QueueItem] = []
+        self._events: list[tuple[QueueItem, QueueAction, str | None]] = []
+
+    def settle(self, attestation: sa.Row, reason: QueueReason | None) -> None:
+        """The queue after the current version of `attestation` was decided: an item for
+        `reason` (created, or reopened if resolved), and the items still open for a reason
+        this version no longer has closed — the structure's correction replaced them."""
+        items = self.items.setdefault(attestation.id, [])
+        for item in items:
+            if item.reason is not reason and item.status is not QueueStatus.RESOLVED:
+                item.status, item.outcome, item.resolved_at = (
+                    QueueStatus.RESOLVED, QueueOutcome.NO_ACTION, self.ctx.now
+                )  # fmt: skip
+                item.comment = texts.QUEUE_REPLACED.format(version=attestation.version)
+                self._events.append((item, QueueAction.RESOLVED, item.comment))
+                self.ctx.counts["queue_items_replaced"] += 1
+        if reason is None:
+            return
+        item = next((i for i in items if i.reason is reason), None)
+        if item is None:
+            item = QueueItem(
+                attestation_id=attestation.id,
+                reason=reason,
+                partner_id=attestation.partner_id,
+                month=attestation.month,
+                allocataire_number=attestation.allocataire_number,
+                created_at=self.ctx.now,
+            )
+            items.append(item)
+            self._created.append(item)
+            self._events.append((item, QueueAction.CREATED, None))
+            self.ctx.counts["queue_items"] += 1
+        elif item.status is QueueStatus.RESOLVED:
+            item.status, item.outcome, item.resolved_at = QueueStatus.OPEN, None, None
+            comment = f"Version {attestation.version} de l'attestation"
+            self._events.append((item, QueueAction.REOPENED, comment))
+        item.pdf_key = attestation.pdf_key
+
+    def flush(self) -> None:
+        self.session.add_all(self._created)
+        self.session.flush()  # one batch of inserts gives the new items their ids
+        if self._events:
+            self.session.execute(
+                sa.insert(QueueEvent.__table__),
+                [{"item_id": item.id, "action": action, "comment": comment, "at": self.ctx.now}
+                 for item, action, comment in self._events],
+            )  # fmt: skip

@@ -146,6 +146,14 @@ REPLACED = (
 )
 
 
+# -- GCA queue ----------------------------------------------------------------------------
+
+QUEUE_REPLACED = (
+    "Clôturé automatiquement : la structure a corrigé sa déclaration et la version "
+    "{version} de l'attestation remplace celle qui motivait ce signalement."
+)
+
+
 def bilan_summary(processed: int, to_manager: int, rejected: int) -> str:
     parts = [plural(processed, "ligne traitée", "lignes traitées")]
     if to_manager:
