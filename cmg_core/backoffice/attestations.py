@@ -19,27 +19,17 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice.claim import claim_one
+from cmg_core.backoffice.columns import ATTESTATIONS, CARE, LINES
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.filing import BatchFiler
 from cmg_core.db.enums import AttestationState, DepositStatus
-from cmg_core.db.models import Attestation, Deposit, DepositLine, DsDossier, Partner
+from cmg_core.db.models import Deposit, DepositLine, DsDossier, Partner
 from cmg_core.documents import model
 from cmg_core.documents.attestation_pdf import render_attestation
 
 CHUNK = 200  # families per transaction
-_LINES = DepositLine.__table__
-_TABLE = Attestation.__table__
-_LINE_COLUMNS = (
-    _LINES.c.id,
-    _LINES.c.allocataire_number,
-    _LINES.c.child_last_name,
-    _LINES.c.child_first_name,
-    _LINES.c.birth_date,
-    _LINES.c.total_hours,
-    _LINES.c.special_hours,
-    _LINES.c.amount,
-    _LINES.c.end_date,
-)
+_LINES, _TABLE = LINES, ATTESTATIONS
+_LINE_COLUMNS = (_LINES.c.id, _LINES.c.allocataire_number, *CARE)
 UPDATE = sa.update(_TABLE).where(_TABLE.c.id == sa.bindparam("b_id"))  # SET from the dict keys
 LINK = (
     sa.update(_LINES)

@@ -38,13 +38,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice.claim import claim_rows
+from cmg_core.backoffice.columns import ATTESTATIONS, CARE, LINES
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.filing import BatchFiler
 from cmg_core.db.enums import AttestationState
 from cmg_core.db.models import (
     Attestation,
     Deposit,
-    DepositLine,
     DsDossier,
     FeedRow,
     FeedRun,
@@ -74,8 +74,7 @@ COLUMNS = (
 )
 
 
-_TABLE = Attestation.__table__
-_LINES = DepositLine.__table__
+_TABLE, _LINES = ATTESTATIONS, LINES
 _ATTESTATION_COLUMNS = (
     _TABLE.c.id,
     _TABLE.c.version,
@@ -84,18 +83,7 @@ _ATTESTATION_COLUMNS = (
     _TABLE.c.month,
     _TABLE.c.deposit_id,
 )
-_LINE_COLUMNS = (
-    _LINES.c.attestation_id,
-    _LINES.c.deposit_id,
-    _LINES.c.row,
-    _LINES.c.child_last_name,
-    _LINES.c.child_first_name,
-    _LINES.c.birth_date,
-    _LINES.c.total_hours,
-    _LINES.c.special_hours,
-    _LINES.c.amount,
-    _LINES.c.end_date,
-)
+_LINE_COLUMNS = (_LINES.c.attestation_id, _LINES.c.deposit_id, _LINES.c.row, *CARE)
 
 
 def run(ctx: StageContext) -> None:
