@@ -3,8 +3,10 @@
 For a processed current deposit: one line per declaration line (outcome, reason, what to do,
 in French), rendered as PDF and xlsx (`cmg_core.documents`), stored, recorded in `bilans`; on
 DS the xlsx goes in a message (with a note on absent children), then the dossier is accepted
-with the PDF as justificatif (passed en instruction first if needed). A deposit superseded
-before its bilan gets its dossier accepted with a motivation pointing to the newer dossier.
+with the PDF as justificatif (passed en instruction first if needed). The message also names
+the families a correction dropped (their attestation withdrawn, see `withdrawal`). A deposit
+superseded before its bilan gets its dossier accepted with a motivation pointing to the newer
+dossier.
 Idempotence: a dossier already decided on DS is not touched again, a message whose attachment
 is already there is not sent twice, and `sent_to_ds_at` closes the work.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.backoffice import ds_actions, texts
+from cmg_core.backoffice import ds_actions, texts, withdrawal
 from cmg_core.backoffice.claim import claim_one
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import record_seen
@@ -119,9 +121,14 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
             .order_by(AbsentChild.id)
         )
     ]
+    withdrawn = withdrawal.withdrawn_numbers(session, deposit)
+    if withdrawn:
+        bilan.counts = {**bilan.counts, "withdrawn": len(withdrawn)}
     month = deposit.month.label()
     body = texts.BILAN_MESSAGE.format(
-        month=month, absent=texts.absent_note(absent, families=partner.kind is PartnerKind.GAD)
+        month=month,
+        absent=texts.absent_note(absent, families=partner.kind is PartnerKind.GAD),
+        withdrawn=texts.withdrawn_note(withdrawn),
     )
     motivation = texts.BILAN_MOTIVATION.format(
         month=month,

@@ -7,8 +7,9 @@ conditions accepted and a file attached (otherwise a correction is asked). Then 
 referential checks (`backoffice.referential`). A file with blocking errors is sent back with
 `dossierEnvoyerMessage(correction)` and the annotated workbook; the partner resubmits on the
 same dossier. A valid file becomes the current deposit of its SIRET × month × template — a
-later valid file supersedes it (`cmg_core.db.deposits`) — its lines are saved and the dossier
-passes en instruction. Idempotence: a file is taken in once (deposit unique per dossier × file
+later valid file supersedes it (`cmg_core.db.deposits`), withdrawing the attestations of the
+families it no longer declares (`withdrawal`) — its lines are saved and the dossier passes en
+instruction. Idempotence: a file is taken in once (deposit unique per dossier × file
 SHA-256); the DS calls check the dossier's state or open correction first.
 """
 
@@ -24,6 +25,7 @@ from cmg_core.backoffice import ds_actions, referential, texts
 from cmg_core.backoffice.champs import values
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import mark_done, process_dossiers
+from cmg_core.backoffice.withdrawal import withdraw_dropped
 from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import DepositStatus, PartnerKind
 from cmg_core.db.models import Deposit, DepositLine, DsDossier, DsFile, Habilitation, Partner
@@ -169,6 +171,8 @@ def _take_in(
     deposit.status = DepositStatus.ACCEPTED
     if add_current(session, deposit) is not None:
         ctx.counts["deposits_superseded"] += 1
+        kept = {line.allocataire for line in report.lines}
+        ctx.counts["attestations_withdrawn"] += withdraw_dropped(session, deposit, kept, ctx.now)
     _save_lines(session, deposit, report.lines)
     ctx.counts["deposits_accepted"] += 1
     ctx.counts["lines"] += len(report.lines)

@@ -26,11 +26,11 @@ from cmg_core.backoffice import absent, texts
 from cmg_core.backoffice.claim import claim_rows
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.referential import Family, families
+from cmg_core.backoffice.withdrawal import close_item
 from cmg_core.db.enums import (
     AttestationState,
     LineOutcome,
     QueueAction,
-    QueueOutcome,
     QueueReason,
     QueueStatus,
 )
@@ -214,11 +214,8 @@ class Queue:
         items = self.items.setdefault(attestation.id, [])
         for item in items:
             if item.reason is not reason and item.status is not QueueStatus.RESOLVED:
-                item.status, item.outcome, item.resolved_at = (
-                    QueueStatus.RESOLVED, QueueOutcome.NO_ACTION, self.ctx.now
-                )  # fmt: skip
-                item.comment = texts.QUEUE_REPLACED.format(version=attestation.version)
-                self._events.append((item, QueueAction.RESOLVED, item.comment))
+                comment = texts.QUEUE_REPLACED.format(version=attestation.version)
+                self._events.append((item, *close_item(item, comment, self.ctx.now)))
                 self.ctx.counts["queue_items_replaced"] += 1
         if reason is None:
             return

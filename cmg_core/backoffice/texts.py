@@ -133,7 +133,7 @@ BILAN_MOTIVATION = (
 BILAN_MESSAGE = (
     "Bonjour,\n\nVoici le bilan de traitement de votre fichier du mois de {month} au format "
     "Excel : chaque ligne y figure avec son résultat, son motif et, le cas échéant, l'action "
-    "attendue de votre part.{absent}\n\nLa Caf de votre département"
+    "attendue de votre part.{absent}{withdrawn}\n\nLa Caf de votre département"
 )
 ABSENT = (
     "\n\nAttention : {children} le mois précédent sans date de fin de garde {verb} pas dans "
@@ -151,6 +151,10 @@ REPLACED = (
 QUEUE_REPLACED = (
     "Clôturé automatiquement : la structure a corrigé sa déclaration et la version "
     "{version} de l'attestation remplace celle qui motivait ce signalement."
+)
+QUEUE_WITHDRAWN = (
+    "Clôturé automatiquement : la déclaration corrigée de la structure pour ce mois ne "
+    "mentionne plus cette famille ; son attestation a été retirée."
 )
 
 
@@ -177,6 +181,24 @@ def absent_note(names: Sequence[str], *, families: bool = False) -> str:
         who = plural(len(names), "enfant déclaré", "enfants déclarés")
     verb = "n'apparaît" if one else "n'apparaissent"
     return ABSENT.format(children=who, verb=verb, names=shown)
+
+
+def withdrawn_note(numbers: Sequence[str]) -> str:
+    """The bilan message's note on the families the corrected file no longer declares."""
+    if not numbers:
+        return ""
+    shown = ", ".join(numbers[:10]) + (" …" if len(numbers) > 10 else "")
+    if len(numbers) == 1:
+        return (
+            "\n\nCe fichier remplace votre précédent dépôt pour ce mois. La famille de "
+            f"l'allocataire {shown}, qui y figurait, n'y apparaît plus : son attestation du mois "
+            "a été retirée. S'il s'agit d'un oubli, déposez un fichier corrigé qui la déclare."
+        )
+    return (
+        "\n\nCe fichier remplace votre précédent dépôt pour ce mois. Les familles des "
+        f"allocataires {shown}, qui y figuraient, n'y apparaissent plus : leur attestation du "
+        "mois a été retirée. S'il s'agit d'un oubli, déposez un fichier corrigé qui les déclare."
+    )
 
 
 # -- Mon Compte ---------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class AttestationState(StrEnum):
     FED = "fed"  # exported in a NIMS feed run
     PROCESSED = "processed"
     QUEUED = "queued"  # waiting in the GCA queue
+    WITHDRAWN = "withdrawn"  # the family is no longer in the structure's corrected file
 
 
 class QueueReason(StrEnum):
@@ -126,6 +127,7 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (AttestationState.FED, "transmise au traitement"),
     (AttestationState.PROCESSED, "traitée"),
     (AttestationState.QUEUED, "en traitement manuel"),
+    (AttestationState.WITHDRAWN, "retirée par la déclaration corrigée"),
     (QueueReason.NOT_AFFILIATED, "non affilié"),
     (QueueReason.FILE_BEING_UPDATED, "dossier en cours de mise à jour"),
     (QueueReason.TWINS, "jumeaux"),

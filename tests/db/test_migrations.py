@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -9,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 import cmg_core.db.models  # noqa: F401
 from cmg_core.db import migrate
 from cmg_core.db.base import Base
+from cmg_core.db.enums import AttestationState
 from cmg_core.db.session import make_engine
 
 
@@ -48,3 +51,13 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30_000
     engine.dispose()
+
+
+def test_the_attestation_state_check_lists_every_state(migrated_url):
+    """Migration 0003 rebuilt the CHECK constraint with `withdrawn` (compare_metadata does not
+    compare CHECK constraints, so this is checked here)."""
+    engine = make_engine(migrated_url)
+    checks = sa.inspect(engine).get_check_constraints("attestations")
+    engine.dispose()
+    (state,) = [c["sqltext"] for c in checks if c["name"] == "ck_attestations_attestation_state"]
+    assert sorted(re.findall(r"'([a-z_]+)'", state)) == sorted(s.value for s in AttestationState)
