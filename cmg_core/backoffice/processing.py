@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from cmg_core.backoffice import absent, texts
 from cmg_core.backoffice.claim import claim_rows
 from cmg_core.backoffice.context import StageContext
-from cmg_core.backoffice.referential import Family, families
+from cmg_core.backoffice.referential import Claim, Family, families
 from cmg_core.backoffice.withdrawal import close_item
 from cmg_core.db.enums import (
     AttestationState,
@@ -62,6 +62,7 @@ STATE_OF = {
 _RESULTS = ProcessingResult.__table__
 _ATTESTATIONS = Attestation.__table__
 _ROWS = FeedRow.__table__
+END_CLAIM = sa.update(CmgClaim.__table__).where(CmgClaim.__table__.c.id == sa.bindparam("b_id"))
 SET_STATE = sa.update(_ATTESTATIONS).where(_ATTESTATIONS.c.id == sa.bindparam("b_id"))
 
 
@@ -120,6 +121,7 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
     results: list[dict[str, Any]] = []
     states: list[dict[str, Any]] = []
     outcomes: list[dict[str, Any]] = []
+    ends: list[dict[str, Any]] = []  # claims ended by an end-of-care date
     for row in rows:
         attestation = attestations[row.attestation_id]
         family = known.get(row.allocataire_number)
@@ -127,7 +129,10 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
         details: dict[str, Any] = {"version": row.attestation_version}
         current = attestation.version == row.attestation_version  # an older one changes nothing
         if outcome is LineOutcome.APPLIED and current:
-            details["end_of_care"] = _apply_end_of_care(family, attestation, row.payload)
+            end = _end_of_care(family, attestation.partner_id, row.payload)
+            details["end_of_care"] = end and end[0].isoformat()
+            if end is not None:
+                ends.append({"b_id": end[1], "end_month": Month.of(end[0])})
         results.append({"feed_row_id": row.id, "attestation_id": attestation.id,
                         "run_id": ctx.run_id, "outcome": outcome, "reason": reason,
                         "details": details, "processed_at": ctx.now})  # fmt: skip
@@ -144,6 +149,8 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
     if states:
         session.execute(SET_STATE, states)
         session.execute(LINE_OUTCOME, outcomes)
+    if ends:
+        session.execute(END_CLAIM, ends)
     queue.flush()
 
 
@@ -175,22 +182,20 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _claim(family: Family, partner_id: int) -> CmgClaim | None:
+def _claim(family: Family, partner_id: int) -> Claim | None:
     for claim_row in family.allocataire.claims:
         if claim_row.partner_id == partner_id:
             return claim_row
     return None
 
 
-def _apply_end_of_care(family: Family, attestation: Attestation, payload: dict) -> str | None:
-    """When every declared line has an end-of-care date, the claim ends that month."""
+def _end_of_care(family: Family, partner_id: int, payload: dict) -> tuple[date, int] | None:
+    """When every declared line has an end-of-care date: the last one and the claim it ends
+    (that month)."""
     ends = [_day(line["end_date"]) for line in payload["lines"]]
     if not ends or any(end is None for end in ends):
         return None
-    claim_row = _claim(family, attestation.partner_id)
-    last = max(ends)
-    claim_row.end_month = Month.of(last)
-    return last.isoformat()
+    return max(ends), _claim(family, partner_id).id
 
 
 class Queue:

@@ -5,6 +5,7 @@ GCA, and the attestation of a family the correction drops is withdrawn."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +18,14 @@ from cmg_core.db.enums import (
     QueueReason,
     QueueStatus,
 )
-from cmg_core.db.models import Allocataire, Attestation, CmgClaim, QueueEvent, QueueItem
+from cmg_core.db.models import (
+    Allocataire,
+    Attestation,
+    CmgClaim,
+    ProcessingResult,
+    QueueEvent,
+    QueueItem,
+)
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox
 from tests.backoffice import world
@@ -27,7 +35,7 @@ from tests.backoffice import world
 def corrected(tmp_path_factory):
     """October filed by the GAD (2000002 not affiliated, 2000003's claim unknown: both queued);
     the Caf then learns the claim and the structure corrects its file: 2000003's hours change,
-    2000002 and 2000004 are no longer declared."""
+    2000001's care ends on 20 October, 2000002 and 2000004 are no longer declared."""
     folder = tmp_path_factory.mktemp("corrections")
     url = f"sqlite:///{folder / 'cmg.db'}"
     world.seed(url)
@@ -44,7 +52,7 @@ def corrected(tmp_path_factory):
                 .values(known=True)
             )
         second = {"2000001": 60, "2000003": 72}
-        dossier = submit(sandbox, second, "octobre-bis.xlsx")
+        dossier = submit(sandbox, second, "octobre-bis.xlsx", a2000001=date(2026, 10, 20))
         run_all(options)
         with sandbox.client() as client:
             (message,) = client.dossier(dossier).messages
@@ -52,8 +60,14 @@ def corrected(tmp_path_factory):
     dispose_all()
 
 
-def submit(sandbox: Sandbox, hours: dict[str, int], name: str) -> int:
-    file = world.gad_file(world.OCTOBER, hours, name)
+def submit(sandbox: Sandbox, hours: dict[str, int], name: str, **ends: date) -> int:
+    """A GAD October file: allocataire → hours; `ends`: `a2000001=date(…)` end-of-care dates."""
+    rows = [
+        world.gad_row(month=str(world.OCTOBER), allocataire=number, total_hours=h, amount=20 * h,
+                      end_date=ends.get(f"a{number}"))
+        for number, h in hours.items()
+    ]  # fmt: skip
+    file = world.UploadedFile(name, world.workbook(rows, template=world.templates.GAD), world.XLSX)
     return sandbox.submit("GAD", siret=world.GAD_SIRET, email=world.GAD_STAFF, files=[file]).number
 
 
@@ -155,3 +169,22 @@ def test_the_bilan_of_the_correction_names_the_withdrawn_families(corrected):
             .all()
         )
     assert [json.loads(c).get("withdrawn") for c in counts] == [None, 2]
+
+
+def test_an_end_of_care_date_in_the_correction_ends_the_familys_claim_that_month(corrected):
+    url, _, _ = corrected
+    with session_scope(url) as session:
+        ended = session.execute(
+            sa.select(CmgClaim.end_month).where(CmgClaim.allocataire_id == _id(session, "2000001"))
+        ).scalar_one()
+        details = (
+            session.execute(
+                sa.select(ProcessingResult.details)
+                .where(ProcessingResult.attestation_id == attestation(session, "2000001").id)
+                .order_by(ProcessingResult.id)
+            )
+            .scalars()
+            .all()
+        )
+    assert ended == world.OCTOBER
+    assert [d.get("end_of_care") for d in details] == [None, "2026-10-20"]
