@@ -135,6 +135,7 @@ def _file_chunk(ctx: StageContext, session: Session, deposit: Deposit, filer: Ba
         )
         ids.update((number, id_) for number, id_ in inserted)
     if updated:
+        updated.sort(key=lambda values: values["b_id"])  # row locks in id order, as processing
         session.execute(UPDATE, updated)  # one executemany
     links = [{"line": line.id, "attestation": ids[n]} for n in numbers for line in groups[n]]
     session.execute(LINK, links)  # one executemany, not one UPDATE per line

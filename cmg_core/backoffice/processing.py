@@ -104,6 +104,9 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
     items of the batch loaded once and flushed once."""
     known = families(session, (row.allocataire_number for row in rows))
     ids = {row.attestation_id for row in rows}
+    # Locked (PostgreSQL; in id order, so two workers cannot deadlock): a correction filing a
+    # new version, or withdrawing the attestation, waits for this batch or is seen by it —
+    # never overwritten with the outcome of the version it replaced.
     attestations = {
         a.id: a
         for a in session.execute(
@@ -114,7 +117,10 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
                 _ATTESTATIONS.c.month,
                 _ATTESTATIONS.c.allocataire_number,
                 _ATTESTATIONS.c.pdf_key,
-            ).where(_ATTESTATIONS.c.id.in_(ids))
+            )
+            .where(_ATTESTATIONS.c.id.in_(ids))
+            .order_by(_ATTESTATIONS.c.id)
+            .with_for_update()
         )
     }
     queue = Queue(session, ctx, ids)
