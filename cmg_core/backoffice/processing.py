@@ -93,7 +93,18 @@ def run(ctx: StageContext) -> None:
             if not rows:
                 break
             after = rows[-1].id
-            _process_batch(ctx, session, rows)
+            # PostgreSQL: a row another worker committed between our query's snapshot and its
+            # lock is claimed all the same; a fresh read under the lock drops it
+            done = set(
+                session.scalars(
+                    sa.select(_RESULTS.c.feed_row_id).where(
+                        _RESULTS.c.feed_row_id.in_([row.id for row in rows])
+                    )
+                )
+            )
+            rows = [row for row in rows if row.id not in done]
+            if rows:
+                _process_batch(ctx, session, rows)
         ctx.advance(len(rows))
         ctx.checkpoint()
     absent.complete_deposits(ctx)
