@@ -56,14 +56,15 @@ def run(ctx: StageContext) -> None:
             if not batch:
                 return
             after = batch[-1].id
-            sent = set(  # committed by another worker after our snapshot (see processing)
-                session.execute(
+            sent = {  # committed by another worker after our snapshot (see processing)
+                tuple(row)
+                for row in session.execute(
                     sa.select(Notification.attestation_id, Notification.attestation_version).where(
                         Notification.attestation_id.in_([a.id for a in batch]),
                         Notification.channel == Channel.MON_COMPTE,
                     )
-                ).tuples()
-            )
+                )
+            }
             batch = [a for a in batch if (a.id, a.version) not in sent]
             if not batch:
                 continue
