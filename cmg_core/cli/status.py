@@ -10,11 +10,11 @@ from cmg_core.db import enums, migrate
 from cmg_core.db.session import session_scope
 from cmg_core.db.status import collect
 
-TITLES = {
-    "dossiers": "Dossiers DS",
-    "deposits": "Dépôts",
-    "lines": "Lignes déclarées",
-    "attestations": "Attestations",
+TITLES = {  # section: its title and the enum its states belong to
+    "dossiers": ("Dossiers DS", enums.DossierStatus),
+    "deposits": ("Dépôts", enums.DepositStatus),
+    "lines": ("Lignes déclarées", enums.LineOutcome),
+    "attestations": ("Attestations", enums.AttestationState),
 }
 GROUPS = {
     "twins": "familles avec jumeaux",
@@ -22,15 +22,6 @@ GROUPS = {
     "unknown_claim": "demandes de CMG non encore connues",
     "not_affiliated": "allocataires non affiliés à la Caf",
 }
-STATE_ENUMS = (
-    enums.DossierStatus,
-    enums.DepositStatus,
-    enums.LineOutcome,
-    enums.AttestationState,
-    enums.QueueStatus,
-    enums.QueueReason,
-    enums.RunStatus,
-)
 
 
 def register(subparsers) -> None:
@@ -54,19 +45,19 @@ def run(args) -> int:
 def render(status: dict[str, Any]) -> str:
     """The status as French text for a person."""
     lines = [f"Base {status['database']}, révision {status['revision'] or 'aucune'}"]
-    for key, title in TITLES.items():
-        lines.append(f"{title} : {_states(status[key])}")
+    for key, (title, enum) in TITLES.items():
+        lines.append(f"{title} : {_states(status[key], enum)}")
     queue = status["queue"]
-    lines.append(f"File GCA : {_states(queue['by_status'])}")
-    lines.append(f"  par motif : {_states(queue['by_reason'])}")
+    lines.append(f"File GCA : {_states(queue['by_status'], enums.QueueStatus)}")
+    lines.append(f"  par motif : {_states(queue['by_reason'], enums.QueueReason)}")
     for key, title in (("bilans", "Bilans"), ("notifications", "Messages Mon Compte")):
         sent = status[key]
         lines.append(f"{title} : {sent['total']} dont {sent['sent']} envoyés")
     lines.append("Dernières exécutions :" if status["last_runs"] else "Aucune exécution.")
     for run in status["last_runs"]:
         lines.append(
-            f"  {run['stage']} : {_label(run['status'])}, début {run['started_at']}, "
-            f"{run['failures']} échec(s)"
+            f"  {run['stage']} : {_label(run['status'], enums.RunStatus)}, "
+            f"début {run['started_at']}, {run['failures']} échec(s)"
         )
     ref = status["referential"]
     lines.append(f"Référentiel : {ref['families']} familles, {ref['children']} enfants")
@@ -78,18 +69,16 @@ def render(status: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _states(counts: dict[str, int]) -> str:
+def _states(counts: dict[str, int], enum: type[enums.StrEnum]) -> str:
     if not counts:
         return "aucun"
     total = sum(counts.values())
-    return f"{total} (" + ", ".join(f"{_label(k)} {n}" for k, n in counts.items()) + ")"
+    return f"{total} (" + ", ".join(f"{_label(k, enum)} {n}" for k, n in counts.items()) + ")"
 
 
-def _label(value: str) -> str:
-    for enum in STATE_ENUMS:
-        if value in enum._value2member_map_:
-            return enums.label(enum(value))
-    return value
+def _label(value: str, enum: type[enums.StrEnum]) -> str:
+    """The French label of a stored state of `enum` (the raw value if it is not one)."""
+    return enums.label(enum(value)) if value in enum._value2member_map_ else value
 
 
 def _percent(share: float) -> str:

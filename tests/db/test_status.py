@@ -42,3 +42,27 @@ def test_status_counts_per_state_and_shows_the_latest_run_of_each_stage(session)
         ("sync", "succeeded", {"n": 3})
     ]
     assert status["tables"]["deposits"] == 2
+
+
+def test_the_status_text_labels_each_state_by_its_own_kind():
+    from cmg_core.cli.status import render
+
+    status = {
+        "database": "sqlite",
+        "revision": "0003",
+        "dossiers": {"done": 1},
+        "deposits": {"processed": 2},
+        "lines": {"applied": 3, "queued": 1},
+        "attestations": {"processed": 2, "queued": 1},
+        "queue": {"by_status": {"taken": 1}, "by_reason": {"cmg_claim_unknown": 1}},
+        "bilans": {"total": 0, "sent": 0, "pending": 0},
+        "notifications": {"total": 0, "sent": 0, "pending": 0},
+        "last_runs": [],
+        "referential": {"families": 0, "children": 0, "shares": {}},
+    }
+    text = render(status)
+    assert "Dépôts : 2 (traité 2)" in text
+    assert "Lignes déclarées : 4 (traitée 3, traitement manuel 1)" in text
+    assert "Attestations : 3 (traitée 2, en traitement manuel 1)" in text
+    assert "File GCA : 1 (pris en charge 1)" in text
+    assert "par motif : 1 (demande de CMG non encore connue 1)" in text
