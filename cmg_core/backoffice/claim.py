@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +22,9 @@ from sqlalchemy.orm import Session
 from cmg_core.db.models import Lease
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
+
+if TYPE_CHECKING:
+    from cmg_core.backoffice.context import StageContext
 
 T = TypeVar("T")
 LEASE_TTL = timedelta(minutes=10)
@@ -35,6 +38,33 @@ def claim(session: Session, query: sa.Select[tuple[T]]) -> list[T]:
 def claim_rows(session: Session, query: sa.Select) -> list[sa.Row]:
     """Like `claim`, for a query of columns: plain rows, no ORM objects to build."""
     return list(session.execute(query.with_for_update(skip_locked=True)))
+
+
+def claim_in_batches(
+    ctx: StageContext,
+    to_do: Callable[[int], sa.Select],
+    size: int,
+    handle: Callable[[Session, list[sa.Row]], int],
+) -> None:
+    """Work through `to_do(after)` (a keyset query of rows with an `id`, in id order) in
+    batches of `size`, each claimed with row locks in its own transaction.
+
+    `handle(session, batch)` does the batch's work inside that transaction and returns how many
+    items it finished (it drops, by a fresh read under the lock, rows another worker committed
+    after this query's snapshot); progress and the checkpoint come after the commit.
+    """
+    with ctx.session() as session:
+        ctx.total = session.scalar(sa.select(sa.func.count()).select_from(to_do(0).subquery()))
+    after = 0
+    while True:
+        with ctx.session() as session:
+            batch = claim_rows(session, to_do(after).limit(size))
+            if not batch:
+                return
+            after = batch[-1].id
+            finished = handle(session, batch)
+        ctx.advance(finished)
+        ctx.checkpoint()
 
 
 def claim_one(session: Session, query: sa.Select[tuple[T]]) -> T | None:

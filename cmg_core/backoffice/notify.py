@@ -9,9 +9,10 @@ are written by one executemany.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import texts
-from cmg_core.backoffice.claim import claim_rows
+from cmg_core.backoffice.claim import claim_in_batches
 from cmg_core.backoffice.context import StageContext
 from cmg_core.db.enums import AttestationState, Channel
 from cmg_core.db.models import Attestation, DepositLine, Notification, Partner
@@ -47,58 +48,52 @@ def _to_do(after: int = 0) -> sa.Select:
 
 
 def run(ctx: StageContext) -> None:
-    with ctx.session() as session:
-        ctx.total = session.scalar(sa.select(sa.func.count()).select_from(_to_do().subquery()))
-    after = 0
-    while True:
-        with ctx.session() as session:
-            batch = claim_rows(session, _to_do(after).limit(CHUNK))
-            if not batch:
-                return
-            after = batch[-1].id
-            sent = {  # committed by another worker after our snapshot (see processing)
-                tuple(row)
-                for row in session.execute(
-                    sa.select(Notification.attestation_id, Notification.attestation_version).where(
-                        Notification.attestation_id.in_([a.id for a in batch]),
-                        Notification.channel == Channel.MON_COMPTE,
-                    )
-                )
+    claim_in_batches(ctx, _to_do, CHUNK, lambda session, batch: _notify(ctx, session, batch))
+
+
+def _notify(ctx: StageContext, session: Session, batch: list[sa.Row]) -> int:
+    sent = {  # committed by another worker after our snapshot (see processing)
+        tuple(row)
+        for row in session.execute(
+            sa.select(Notification.attestation_id, Notification.attestation_version).where(
+                Notification.attestation_id.in_([a.id for a in batch]),
+                Notification.channel == Channel.MON_COMPTE,
+            )
+        )
+    }
+    batch = [a for a in batch if (a.id, a.version) not in sent]
+    if not batch:
+        return 0
+    names = dict(session.execute(sa.select(Partner.id, Partner.name)).all())
+    children = {
+        (attestation_id, deposit_id): count
+        for attestation_id, deposit_id, count in session.execute(
+            sa.select(DepositLine.attestation_id, DepositLine.deposit_id, sa.func.count())
+            .where(DepositLine.attestation_id.in_([a.id for a in batch]))
+            .group_by(DepositLine.attestation_id, DepositLine.deposit_id)
+        )
+    }
+    messages = []
+    for attestation in batch:
+        messages.append(
+            {
+                "allocataire_number": attestation.allocataire_number,
+                "attestation_id": attestation.id,
+                "attestation_version": attestation.version,
+                "channel": Channel.MON_COMPTE,
+                "text": texts.mon_compte(
+                    structure=names[attestation.partner_id],
+                    month=attestation.month,
+                    hours=attestation.total_hours,
+                    amount=format_euros(attestation.amount),
+                    children=children.get((attestation.id, attestation.deposit_id), 1),
+                    version=attestation.version,
+                ),
+                "created_at": ctx.now,
+                "sent_at": ctx.now,
             }
-            batch = [a for a in batch if (a.id, a.version) not in sent]
-            if not batch:
-                continue
-            names = dict(session.execute(sa.select(Partner.id, Partner.name)).all())
-            children = {
-                (attestation_id, deposit_id): count
-                for attestation_id, deposit_id, count in session.execute(
-                    sa.select(DepositLine.attestation_id, DepositLine.deposit_id, sa.func.count())
-                    .where(DepositLine.attestation_id.in_([a.id for a in batch]))
-                    .group_by(DepositLine.attestation_id, DepositLine.deposit_id)
-                )
-            }
-            messages = []
-            for attestation in batch:
-                messages.append(
-                    {
-                        "allocataire_number": attestation.allocataire_number,
-                        "attestation_id": attestation.id,
-                        "attestation_version": attestation.version,
-                        "channel": Channel.MON_COMPTE,
-                        "text": texts.mon_compte(
-                            structure=names[attestation.partner_id],
-                            month=attestation.month,
-                            hours=attestation.total_hours,
-                            amount=format_euros(attestation.amount),
-                            children=children.get((attestation.id, attestation.deposit_id), 1),
-                            version=attestation.version,
-                        ),
-                        "created_at": ctx.now,
-                        "sent_at": ctx.now,
-                    }
-                )
-                ctx.checkpoint()
-            session.execute(sa.insert(Notification.__table__), messages)  # one executemany
-        ctx.counts["notifications"] += len(batch)
-        ctx.advance(len(batch))
+        )
         ctx.checkpoint()
+    session.execute(sa.insert(Notification.__table__), messages)  # one executemany
+    ctx.counts["notifications"] += len(batch)
+    return len(batch)

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import absent, texts
-from cmg_core.backoffice.claim import claim_rows
+from cmg_core.backoffice.claim import claim_in_batches
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.referential import Claim, Family, families
 from cmg_core.backoffice.withdrawal import close_item
@@ -84,30 +84,24 @@ def _to_do(after: int = 0) -> sa.Select:
 
 
 def run(ctx: StageContext) -> None:
-    with ctx.session() as session:
-        ctx.total = session.scalar(sa.select(sa.func.count()).select_from(_to_do().subquery()))
-    after = 0
-    while True:
-        with ctx.session() as session:
-            rows = claim_rows(session, _to_do(after).limit(CHUNK))
-            if not rows:
-                break
-            after = rows[-1].id
-            # PostgreSQL: a row another worker committed between our query's snapshot and its
-            # lock is claimed all the same; a fresh read under the lock drops it
-            done = set(
-                session.scalars(
-                    sa.select(_RESULTS.c.feed_row_id).where(
-                        _RESULTS.c.feed_row_id.in_([row.id for row in rows])
-                    )
-                )
-            )
-            rows = [row for row in rows if row.id not in done]
-            if rows:
-                _process_batch(ctx, session, rows)
-        ctx.advance(len(rows))
-        ctx.checkpoint()
+    claim_in_batches(ctx, _to_do, CHUNK, lambda session, rows: _process_new(ctx, session, rows))
     absent.complete_deposits(ctx)
+
+
+def _process_new(ctx: StageContext, session: Session, rows: list[sa.Row]) -> int:
+    # PostgreSQL: a row another worker committed between our query's snapshot and its lock is
+    # claimed all the same; a fresh read under the lock drops it
+    done = set(
+        session.scalars(
+            sa.select(_RESULTS.c.feed_row_id).where(
+                _RESULTS.c.feed_row_id.in_([row.id for row in rows])
+            )
+        )
+    )
+    rows = [row for row in rows if row.id not in done]
+    if rows:
+        _process_batch(ctx, session, rows)
+    return len(rows)
 
 
 def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> None:
