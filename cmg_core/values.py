@@ -75,6 +75,11 @@ class Month:
         """`mars 2026`."""
         return f"{FRENCH_MONTHS[self.month - 1]} {self.year}"
 
+    def of_label(self) -> str:
+        """`de mars 2026`, `d'octobre 2026`: the label after « mois », elided before a vowel."""
+        label = self.label()
+        return f"d'{label}" if label[0] in "aeiou" else f"de {label}"
+
 
 FRENCH_MONTHS = (
     "janvier",

@@ -24,6 +24,13 @@ def test_month_arithmetic_crosses_years():
     assert Month(2026, 2).working_days == 24  # 28 days, 4 Sundays
 
 
+def test_a_month_after_mois_is_elided_before_a_vowel():
+    assert Month(2026, 3).of_label() == "de mars 2026"
+    assert Month(2026, 10).of_label() == "d'octobre 2026"
+    assert Month(2026, 4).of_label() == "d'avril 2026"
+    assert Month(2026, 8).of_label() == "d'août 2026"
+
+
 def test_french_dates_must_be_real():
     assert parse_french_date("29/02/2024") == date(2024, 2, 29)
     with pytest.raises(ValueError):

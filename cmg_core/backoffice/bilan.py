@@ -3,8 +3,9 @@
 For a processed current deposit: one line per declaration line (outcome, reason, what to do,
 in French), rendered as PDF and xlsx (`cmg_core.documents`), stored, recorded in `bilans`; on
 DS the xlsx goes in a message (with a note on absent children), then the dossier is accepted
-with the PDF as justificatif (passed en instruction first if needed). The message also names
-the families a correction dropped (their attestation withdrawn, see `withdrawal`). A deposit
+with the PDF as justificatif (passed en instruction first if needed). The bilan and the
+message also name the children declared last month and missing now (`absent`), and the
+families a correction dropped (their attestation withdrawn, see `withdrawal`). A deposit
 superseded before its bilan gets its dossier accepted with a motivation pointing to the newer
 dossier.
 Idempotence: a dossier already decided on DS is not touched again, a message whose attachment
@@ -86,6 +87,15 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
     lines = session.scalars(
         sa.select(DepositLine).where(DepositLine.deposit_id == deposit.id).order_by(DepositLine.row)
     ).all()
+    absent = [
+        model.Missing(a.allocataire_number, a.child_first_name or None, a.birth_date)
+        for a in session.scalars(
+            sa.select(AbsentChild)
+            .where(AbsentChild.deposit_id == deposit.id)
+            .order_by(AbsentChild.id)
+        )
+    ]
+    withdrawn = withdrawal.withdrawn_numbers(session, deposit)
     document = model.Bilan(
         structure=model.Structure(partner.siret, partner.name, partner.kind.value, partner.commune),
         month=deposit.month,
@@ -93,6 +103,8 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
         deposited_on=(deposit.deposited_at or ctx.now).date(),
         processed_at=ctx.now,
         lines=tuple(bilan_line(line) for line in lines),
+        absent=absent,
+        withdrawn=withdrawn,
     )
     pdf, xlsx = render_bilan_pdf(document), render_bilan_xlsx(document)
     summary = document.summary
@@ -111,23 +123,14 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
         "rejected": summary.rejected,
     }
     name = f"bilan-{dossier.number}-{deposit.month.iso}"
-    absent = [
-        f"{a.child_first_name} (allocataire {a.allocataire_number})".strip()
-        if a.child_first_name
-        else f"allocataire {a.allocataire_number}"
-        for a in session.scalars(
-            sa.select(AbsentChild)
-            .where(AbsentChild.deposit_id == deposit.id)
-            .order_by(AbsentChild.id)
-        )
-    ]
-    withdrawn = withdrawal.withdrawn_numbers(session, deposit)
     if withdrawn:
         bilan.counts = {**bilan.counts, "withdrawn": len(withdrawn)}
-    month = deposit.month.label()
+    month = deposit.month.of_label()
     body = texts.BILAN_MESSAGE.format(
         month=month,
-        absent=texts.absent_note(absent, families=partner.kind is PartnerKind.GAD),
+        absent=texts.absent_note(
+            [_absent_name(m) for m in absent], families=partner.kind is PartnerKind.GAD
+        ),
         withdrawn=texts.withdrawn_note(withdrawn),
     )
     motivation = texts.BILAN_MOTIVATION.format(
@@ -148,6 +151,12 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
     bilan.sent_to_ds_at, bilan.sent_via = ctx.now, "justificatif"
     _decided(ctx, dossier, motivation, seen)
     ctx.counts["bilans"] += 1
+
+
+def _absent_name(missing: model.Missing) -> str:
+    if missing.child_name:
+        return f"{missing.child_name} (allocataire {missing.allocataire})"
+    return f"allocataire {missing.allocataire}"
 
 
 def _close(ctx: StageContext, session: Session, deposit: Deposit) -> None:

@@ -2,7 +2,8 @@
 
 A `Notification` per attestation version (unique), in French; Mon Compte is represented by
 these rows (`sent_at` set when written). A corrected attestation (version 2, …) processed again
-gets its own message saying the structure corrected its declaration. The messages of a batch
+gets its own message saying the structure corrected its declaration; a family told of an
+attestation that a correction then withdrew is told of the withdrawal. The messages of a batch
 are written by one executemany.
 """
 
@@ -31,6 +32,11 @@ def _to_do(after: int = 0) -> sa.Select:
         Notification.attestation_version == _TABLE.c.version,
         Notification.channel == Channel.MON_COMPTE,
     )
+    told_before = sa.select(Notification.id).where(
+        Notification.attestation_id == _TABLE.c.id,
+        Notification.attestation_version < _TABLE.c.version,
+        Notification.channel == Channel.MON_COMPTE,
+    )
     return (
         sa.select(
             _TABLE.c.id,
@@ -41,8 +47,16 @@ def _to_do(after: int = 0) -> sa.Select:
             _TABLE.c.month,
             _TABLE.c.total_hours,
             _TABLE.c.amount,
+            _TABLE.c.state,
         )
-        .where(_TABLE.c.id > after, _TABLE.c.state == AttestationState.PROCESSED, ~sent.exists())
+        .where(
+            _TABLE.c.id > after,
+            sa.or_(
+                _TABLE.c.state == AttestationState.PROCESSED,
+                (_TABLE.c.state == AttestationState.WITHDRAWN) & told_before.exists(),
+            ),
+            ~sent.exists(),
+        )
         .order_by(_TABLE.c.id)
     )
 
@@ -81,14 +95,7 @@ def _notify(ctx: StageContext, session: Session, batch: list[sa.Row]) -> int:
                 "attestation_id": attestation.id,
                 "attestation_version": attestation.version,
                 "channel": Channel.MON_COMPTE,
-                "text": texts.mon_compte(
-                    structure=names[attestation.partner_id],
-                    month=attestation.month,
-                    hours=attestation.total_hours,
-                    amount=format_euros(attestation.amount),
-                    children=children.get((attestation.id, attestation.deposit_id), 1),
-                    version=attestation.version,
-                ),
+                "text": _text(attestation, names[attestation.partner_id], children),
                 "created_at": ctx.now,
                 "sent_at": ctx.now,
             }
@@ -97,3 +104,16 @@ def _notify(ctx: StageContext, session: Session, batch: list[sa.Row]) -> int:
     session.execute(sa.insert(Notification.__table__), messages)  # one executemany
     ctx.counts["notifications"] += len(batch)
     return len(batch)
+
+
+def _text(attestation: sa.Row, structure: str, children: dict[tuple[int, int], int]) -> str:
+    if attestation.state == AttestationState.WITHDRAWN:
+        return texts.mon_compte_withdrawn(structure=structure, month=attestation.month)
+    return texts.mon_compte(
+        structure=structure,
+        month=attestation.month,
+        hours=attestation.total_hours,
+        amount=format_euros(attestation.amount),
+        children=children.get((attestation.id, attestation.deposit_id), 1),
+        version=attestation.version,
+    )

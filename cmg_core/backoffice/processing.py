@@ -5,7 +5,8 @@ allocataire unknown → `rejected`; not affiliated here → queue `not_affiliate
 updated → `file_being_updated`; no known CMG claim with this partner → `cmg_claim_unknown`;
 MC: a declared child sharing its birth date with a sibling → `twins`; a child the Caf does not
 know → `child_not_found`; otherwise `applied`, and the end-of-care date, when every line has
-one, ends the family's claim with this partner. A queued attestation gets one `QueueItem` per
+one, ends the family's claim with this partner (`end_of_care`: what an earlier version of the
+attestation ended is undone first). A queued attestation gets one `QueueItem` per
 reason (with its PDF) and a `created` event; a new version reopens a resolved item, and
 closes (`no_action`, with an event saying the structure's correction replaced it) the items
 still open for a reason it no longer has. The deposit's lines take the outcome. Results,
@@ -22,7 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.backoffice import absent, texts
+from cmg_core.backoffice import absent, end_of_care, texts
 from cmg_core.backoffice.claim import claim_in_batches
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.referential import Claim, Family, families
@@ -36,7 +37,6 @@ from cmg_core.db.enums import (
 )
 from cmg_core.db.models import (
     Attestation,
-    CmgClaim,
     DepositLine,
     FeedRow,
     ProcessingResult,
@@ -62,7 +62,6 @@ STATE_OF = {
 _RESULTS = ProcessingResult.__table__
 _ATTESTATIONS = Attestation.__table__
 _ROWS = FeedRow.__table__
-END_CLAIM = sa.update(CmgClaim.__table__).where(CmgClaim.__table__.c.id == sa.bindparam("b_id"))
 SET_STATE = sa.update(_ATTESTATIONS).where(_ATTESTATIONS.c.id == sa.bindparam("b_id"))
 
 
@@ -122,6 +121,7 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
                 _ATTESTATIONS.c.month,
                 _ATTESTATIONS.c.allocataire_number,
                 _ATTESTATIONS.c.pdf_key,
+                *end_of_care.COLUMNS,
             )
             .where(_ATTESTATIONS.c.id.in_(ids))
             .order_by(_ATTESTATIONS.c.id)
@@ -132,18 +132,21 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
     results: list[dict[str, Any]] = []
     states: list[dict[str, Any]] = []
     outcomes: list[dict[str, Any]] = []
-    ends: list[dict[str, Any]] = []  # claims ended by an end-of-care date
+    ends = end_of_care.Changes()
     for row in rows:
         attestation = attestations[row.attestation_id]
         family = known.get(row.allocataire_number)
         outcome, reason = decide(row.payload, family, attestation.partner_id)
         details: dict[str, Any] = {"version": row.attestation_version}
         current = attestation.version == row.attestation_version  # an older one changes nothing
+        if current:
+            ends.undo(attestation)
         if outcome is LineOutcome.APPLIED and current:
             end = _end_of_care(family, attestation.partner_id, row.payload)
             details["end_of_care"] = end and end[0].isoformat()
             if end is not None:
-                ends.append({"b_id": end[1], "end_month": Month.of(end[0])})
+                day, claim_row = end
+                ends.end(attestation.id, claim_row.id, Month.of(day), claim_row.end_month)
         results.append({"feed_row_id": row.id, "attestation_id": attestation.id,
                         "run_id": ctx.run_id, "outcome": outcome, "reason": reason,
                         "details": details, "processed_at": ctx.now})  # fmt: skip
@@ -160,8 +163,7 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
     if states:
         session.execute(SET_STATE, states)
         session.execute(LINE_OUTCOME, outcomes)
-    if ends:
-        session.execute(END_CLAIM, ends)
+    ends.write(session)
     queue.flush()
 
 
@@ -200,13 +202,13 @@ def _claim(family: Family, partner_id: int) -> Claim | None:
     return None
 
 
-def _end_of_care(family: Family, partner_id: int, payload: dict) -> tuple[date, int] | None:
+def _end_of_care(family: Family, partner_id: int, payload: dict) -> tuple[date, Claim] | None:
     """When every declared line has an end-of-care date: the last one and the claim it ends
     (that month)."""
     ends = [_day(line["end_date"]) for line in payload["lines"]]
     if not ends or any(end is None for end in ends):
         return None
-    return max(ends), _claim(family, partner_id).id
+    return max(ends), _claim(family, partner_id)
 
 
 class Queue:

@@ -23,7 +23,7 @@ from cmg_core import templates
 from cmg_core.backoffice import texts
 from cmg_core.db.models import Allocataire, Child, CmgClaim
 from cmg_core.precheck import DeclarationLine, Finding, Severity
-from cmg_core.values import format_date
+from cmg_core.values import Month, format_date
 
 CHUNK = 500
 
@@ -41,6 +41,7 @@ class Claim:
     id: int
     partner_id: int
     known: bool
+    end_month: Month | None = None
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,13 @@ def families(session: Session, numbers: Iterable[str]) -> dict[str, Family]:
             .order_by(Child.id)
         ):
             people[owner].children.append((name_key(first_name), birth))
-        for owner, claim_id, partner_id, known in session.execute(
-            sa.select(CmgClaim.allocataire_id, CmgClaim.id, CmgClaim.partner_id, CmgClaim.known)
+        claims = (CmgClaim.id, CmgClaim.partner_id, CmgClaim.known, CmgClaim.end_month)
+        for owner, *claim in session.execute(
+            sa.select(CmgClaim.allocataire_id, *claims)
             .where(CmgClaim.allocataire_id.in_(ids))
             .order_by(CmgClaim.id)
         ):
-            people[owner].claims.append(Claim(claim_id, partner_id, known))
+            people[owner].claims.append(Claim(*claim))
         found.update((person.number, Family(person)) for person in people.values())
     return found
 

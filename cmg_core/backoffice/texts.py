@@ -127,11 +127,11 @@ QUEUE_REASONS = {
 REJECTED_REASON = "Le numéro d'allocataire n'est pas connu de la Caf."
 REJECTED_ACTION = "Vérifiez le numéro avec la famille et déclarez-la au prochain dépôt."
 BILAN_MOTIVATION = (
-    "Votre fichier du mois de {month} a été traité : {summary}. Le bilan de traitement est joint "
+    "Votre fichier du mois {month} a été traité : {summary}. Le bilan de traitement est joint "
     "(PDF) ; sa version Excel est dans la messagerie du dossier."
 )
 BILAN_MESSAGE = (
-    "Bonjour,\n\nVoici le bilan de traitement de votre fichier du mois de {month} au format "
+    "Bonjour,\n\nVoici le bilan de traitement de votre fichier du mois {month} au format "
     "Excel : chaque ligne y figure avec son résultat, son motif et, le cas échéant, l'action "
     "attendue de votre part.{absent}{withdrawn}\n\nLa Caf de votre département"
 )
@@ -216,4 +216,15 @@ def mon_compte(
         "Cette attestation a été enregistrée dans votre dossier et prise en compte pour le "
         "calcul de votre complément de libre choix du mode de garde (CMG). Vous n'avez aucune "
         "démarche à faire.\n\nVotre Caf"
+    )
+
+
+def mon_compte_withdrawn(*, structure: str, month: Month) -> str:
+    """The message a family reads when a structure's correction no longer declares it."""
+    return (
+        f"Bonjour,\n\n{structure} a corrigé sa déclaration du mois {month.of_label()} et ne "
+        "déclare plus de garde pour votre famille ce mois-là. L'attestation de ce mois a donc "
+        "été retirée de votre dossier : elle ne compte plus pour le calcul de votre complément "
+        "de libre choix du mode de garde (CMG). S'il s'agit d'une erreur, "
+        "adressez-vous à la structure : elle peut déposer une déclaration corrigée.\n\nVotre Caf"
     )

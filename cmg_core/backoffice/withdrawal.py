@@ -4,7 +4,9 @@ replaces the first, never doubles it).
 When a deposit becomes current in place of another, the attestations of its partner × month
 whose family the new file no longer declares are withdrawn in the same transaction: state
 `withdrawn` and version + 1, so a feed row of the older version still waiting for processing
-changes nothing; a withdrawn attestation is not fed, processed or notified again. Their queue
+changes nothing; a withdrawn attestation is not fed or processed again, an end of care it had
+applied is undone (`end_of_care`), and a family told of it in Mon Compte is told of the
+withdrawal (notify). Their queue
 items still open are closed (`no_action`, with an event saying why). The bilan of the correcting
 deposit names them. A later file declaring the family again files a new version of the same
 attestation (attestations stage).
@@ -18,7 +20,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.backoffice import texts
+from cmg_core.backoffice import end_of_care, texts
 from cmg_core.db.enums import AttestationState, QueueAction, QueueOutcome, QueueStatus
 from cmg_core.db.models import Attestation, Deposit, QueueEvent, QueueItem
 
@@ -46,6 +48,7 @@ def withdraw_dropped(session: Session, deposit: Deposit, kept: Iterable[str], no
         attestation.version += 1
     if not dropped:
         return 0
+    end_of_care.undo_withdrawn(session, dropped)
     open_items = session.scalars(
         sa.select(QueueItem).where(
             QueueItem.attestation_id.in_([a.id for a in dropped]),

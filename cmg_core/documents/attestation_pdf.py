@@ -59,7 +59,7 @@ def render_attestation(a: Attestation) -> bytes:
     pdf.letterhead(f"Document n° {a.document_id}")
     pdf.title_block(TITLE, f"Mois concerné : {a.month.label()}")
     _parties(pdf, a)
-    pdf.section_title(f"Garde déclarée pour le mois de {a.month.label()}")
+    pdf.section_title(f"Garde déclarée pour le mois {a.month.of_label()}")
     _care_table(pdf, a)
     pdf.set_y(pdf.get_y() + 6)
     pdf.section_title("Engagement de la structure")

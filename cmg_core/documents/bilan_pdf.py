@@ -41,7 +41,30 @@ GAD_COLUMNS = (
     Column("Action attendue", 94),
 )
 
+NUMBER = Column("N° allocataire", 30, "C")
+ABSENT_MC_COLUMNS = (NUMBER, Column("Enfant", 60), Column("Date de naissance", 35, "C"))
+
 NO_ACTION = "Aucune"
+ABSENT_TITLE = {
+    TemplateCode.MC: "Enfants déclarés le mois précédent et absents de ce fichier",
+    TemplateCode.GAD: "Familles déclarées le mois précédent et absentes de ce fichier",
+}
+ABSENT_TEXT = {
+    TemplateCode.MC: "Ces enfants figuraient dans votre déclaration du mois précédent, sans date "
+    "de fin de garde. ",
+    TemplateCode.GAD: "Ces familles figuraient dans votre déclaration du mois précédent, sans "
+    "date de fin de garde. ",
+}
+ABSENT_ACTION = (
+    "Si la garde a pris fin, indiquez la date de fin de garde au prochain dépôt ; sinon, "
+    "déclarez la garde avec 0 heure et 0 €."
+)
+WITHDRAWN_TITLE = "Familles retirées par ce fichier"
+WITHDRAWN_TEXT = (
+    "Ce fichier remplace votre précédent dépôt pour ce mois. Ces familles y figuraient et n'y "
+    "apparaissent plus : leur attestation du mois a été retirée. S'il s'agit d'un oubli, "
+    "déposez un fichier corrigé qui les déclare."
+)
 EXPLANATION = (
     "Ce bilan indique, pour chaque ligne du fichier déposé, le résultat de son traitement par "
     "la Caf. La colonne « Action attendue » précise ce que la structure doit faire ; « Aucune » "
@@ -65,7 +88,7 @@ def render_bilan_pdf(b: Bilan) -> bytes:
     )
     pdf.add_page()
     pdf.letterhead(f"Document n° {b.document_id}")
-    pdf.title_block(TITLE, f"Déclaration mensuelle CMG — mois de {b.month.label()}")
+    pdf.title_block(TITLE, f"Déclaration mensuelle CMG — mois {b.month.of_label()}")
     _deposit(pdf, b)
     _summary(pdf, b)
     pdf.set_font(FONT, "", 9)
@@ -73,6 +96,8 @@ def render_bilan_pdf(b: Bilan) -> bytes:
     pdf.set_y(pdf.get_y() + 4)
     pdf.section_title("Détail des lignes")
     _lines(pdf, b)
+    _absent(pdf, b)
+    _withdrawn(pdf, b)
     return pdf.render()
 
 
@@ -136,3 +161,38 @@ def _lines(pdf: DocumentPdf, b: Bilan) -> None:
         colors: list[Colour | None] = [None] * len(cells)
         colors[outcome_column] = OUTCOME_COLORS.get(line.outcome)
         table.row(cells, colors=colors)
+
+
+def _absent(pdf: DocumentPdf, b: Bilan) -> None:
+    if not b.absent:
+        return
+    kind = TemplateCode(b.structure.kind)
+    _section(pdf, ABSENT_TITLE[kind], ABSENT_TEXT[kind] + ABSENT_ACTION)
+    if kind is TemplateCode.MC:
+        table = Table(pdf, ABSENT_MC_COLUMNS, font_size=8.5, line_height=3.9)
+        rows = [[m.allocataire, m.child_name or "—", format_date(m.birth_date)
+                 if m.birth_date else "—"] for m in b.absent]  # fmt: skip
+    else:
+        table = Table(pdf, (NUMBER,), font_size=8.5, line_height=3.9)
+        rows = [[m.allocataire] for m in b.absent]
+    table.header()
+    for row in rows:
+        table.row(row)
+
+
+def _withdrawn(pdf: DocumentPdf, b: Bilan) -> None:
+    if not b.withdrawn:
+        return
+    _section(pdf, WITHDRAWN_TITLE, WITHDRAWN_TEXT)
+    table = Table(pdf, (NUMBER,), font_size=8.5, line_height=3.9)
+    table.header()
+    for number in b.withdrawn:
+        table.row([number])
+
+
+def _section(pdf: DocumentPdf, title: str, text: str) -> None:
+    pdf.set_y(pdf.get_y() + 6)
+    pdf.section_title(title)
+    pdf.set_font(FONT, "", 9)
+    pdf.paragraph(text, 4.6)
+    pdf.set_y(pdf.get_y() + 2)

@@ -3,7 +3,7 @@ line of the deposit, ready to filter. Every text written is neutralised against 
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, date
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
@@ -13,7 +13,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from cmg_core.documents.bilan_pdf import NO_ACTION, TITLE
+from cmg_core.documents.bilan_pdf import (
+    ABSENT_ACTION,
+    ABSENT_TEXT,
+    ABSENT_TITLE,
+    NO_ACTION,
+    TITLE,
+    WITHDRAWN_TEXT,
+    WITHDRAWN_TITLE,
+)
 from cmg_core.documents.formats import capitalised, format_datetime, paris_time
 from cmg_core.documents.model import Bilan
 from cmg_core.templates import TemplateCode
@@ -21,6 +29,7 @@ from cmg_core.values import format_date
 from cmg_core.workbook.safe_text import neutralise
 
 SHEET = "Bilan"
+OTHER_SHEET = "Absences et retraits"
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="E2E9F3")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -45,6 +54,8 @@ def render_bilan_xlsx(b: Bilan) -> bytes:
     columns = [c for c in _COLUMNS if is_mc or c[0] != "Enfant"]
     header_row = _write_heading(sheet, b)
     _write_lines(sheet, b, columns, header_row, is_mc)
+    if b.absent or b.withdrawn:
+        _write_missing(workbook.create_sheet(OTHER_SHEET), b, is_mc)
     properties = workbook.properties
     properties.title = f"{TITLE} — {b.structure.name} — {b.month.label()}"
     properties.creator = b.caf.name
@@ -87,7 +98,7 @@ def _write_heading(sheet: Worksheet, b: Bilan) -> int:
     """Title, deposit and summary rows (label in A:B, value in C); return the table's header row."""
     s, summary = b.structure, b.summary
     rows: list[tuple[str, object]] = [
-        (f"{TITLE} — déclaration mensuelle CMG de {b.month.label()}", ""),
+        (f"{TITLE} — déclaration mensuelle CMG du mois {b.month.of_label()}", ""),
         ("Caf", f"{b.caf.name} (code {b.caf.code})"),
         ("Structure", s.name),
         ("SIRET", s.siret),
@@ -135,3 +146,38 @@ def _write_lines(
     last = get_column_letter(len(columns))
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(b.lines), 1)}"
+
+
+def _write_missing(sheet: Worksheet, b: Bilan, is_mc: bool) -> None:
+    """The absent children (GAD: families) and the withdrawn families, each under its title
+    and explanation."""
+    kind = TemplateCode(b.structure.kind)
+    row = 1
+    sections = []
+    if b.absent:
+        headers = ["N° allocataire", "Enfant", "Date de naissance"] if is_mc else ["N° allocataire"]
+        values = [[m.allocataire, m.child_name or "", m.birth_date] if is_mc else [m.allocataire]
+                  for m in b.absent]  # fmt: skip
+        sections.append((ABSENT_TITLE[kind], ABSENT_TEXT[kind] + ABSENT_ACTION, headers, values))
+    if b.withdrawn:
+        sections.append((WITHDRAWN_TITLE, WITHDRAWN_TEXT, ["N° allocataire"],
+                         [[number] for number in b.withdrawn]))  # fmt: skip
+    for title, text, headers, values in sections:
+        _put(sheet, row, 1, title)
+        sheet.cell(row=row, column=1).font = Font(bold=True, size=12)
+        _put(sheet, row + 1, 1, text)
+        sheet.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=3)
+        sheet.cell(row=row + 1, column=1).alignment = WRAP
+        sheet.row_dimensions[row + 1].height = 60
+        for index, header in enumerate(headers, start=1):
+            _put(sheet, row + 2, index, header)
+            cell = sheet.cell(row=row + 2, column=index)
+            cell.font, cell.fill = BOLD, HEADER_FILL
+        for offset, line in enumerate(values, start=3):
+            for index, value in enumerate(line, start=1):
+                _put(sheet, row + offset, index, value)
+                if isinstance(value, date):
+                    sheet.cell(row=row + offset, column=index).number_format = "DD/MM/YYYY"
+        row += len(values) + 4
+    for letter, width in zip("ABC", (18, 30, 20), strict=True):
+        sheet.column_dimensions[letter].width = width

@@ -71,9 +71,16 @@ def attestation_data(a: Attestation) -> dict[str, Any]:
 
 
 def bilan_data(b: Bilan) -> dict[str, Any]:
-    """The bilan's content as plain JSON values."""
+    """The bilan's content as plain JSON values (absences and withdrawals only when there are
+    some, so that the ids of bilans without them are unchanged)."""
+    extra: dict[str, Any] = {}
+    if b.absent:
+        extra["absent"] = [[m.allocataire, m.child_name, _day(m.birth_date)] for m in b.absent]
+    if b.withdrawn:
+        extra["withdrawn"] = list(b.withdrawn)
     return {
         **_deposit("bilan-cmg", b),
+        **extra,
         "lines": [
             {
                 "row": line.row,

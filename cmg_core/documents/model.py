@@ -126,6 +126,15 @@ class BilanLine:
 
 
 @dataclass(frozen=True)
+class Missing:
+    """A child (GAD: a family) declared last month, not ended, and absent from this deposit."""
+
+    allocataire: str
+    child_name: str | None = None  # GAD: None
+    birth_date: date | None = None
+
+
+@dataclass(frozen=True)
 class BilanSummary:
     """Counts printed at the top of a bilan."""
 
@@ -152,9 +161,12 @@ class Bilan:
     deposited_on: date
     processed_at: datetime
     lines: tuple[BilanLine, ...]
+    absent: tuple[Missing, ...] = ()
+    withdrawn: tuple[str, ...] = ()  # allocataires this correction no longer declares
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "lines", tuple(self.lines))
+        for name in ("lines", "absent", "withdrawn"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
         if not self.document_id:
             object.__setattr__(self, "document_id", bilan_document_id(self))
 

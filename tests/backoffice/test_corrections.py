@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from io import BytesIO
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from openpyxl import load_workbook
 
 from cmg_core.backoffice.runner import run_all
 from cmg_core.db.enums import (
@@ -21,14 +24,20 @@ from cmg_core.db.enums import (
 from cmg_core.db.models import (
     Allocataire,
     Attestation,
+    Bilan,
     CmgClaim,
+    Notification,
     ProcessingResult,
     QueueEvent,
     QueueItem,
 )
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox
+from cmg_core.storage import FolderStorage
+from cmg_core.values import Month
 from tests.backoffice import world
+from tests.backoffice.test_end_to_end import flat
+from tests.documents.pdf_text import pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -134,18 +143,54 @@ def test_the_attestation_of_a_family_the_correction_drops_is_withdrawn(corrected
         assert [(a.version, a.state) for a in dropped] == [(2, AttestationState.WITHDRAWN)] * 2
         kept = attestation(session, "2000001")
         assert (kept.version, kept.state) == (2, AttestationState.PROCESSED)
-        # never fed, processed or notified in its withdrawn version
-        for table in ("feed_rows", "notifications"):
-            versions = session.execute(
-                sa.text(f"select attestation_version from {table} where attestation_id = :a"),
-                {"a": dropped[1].id},
-            ).scalars()
-            assert sorted(versions) == [1], table
+        # never fed or processed in its withdrawn version
+        versions = session.execute(
+            sa.text("select attestation_version from feed_rows where attestation_id = :a"),
+            {"a": dropped[1].id},
+        ).scalars()
+        assert sorted(versions) == [1]
         results = session.execute(
             sa.text("select count(*) from processing_results where attestation_id = :a"),
             {"a": dropped[1].id},
         ).scalar()
         assert results == 1
+
+
+def test_a_family_told_of_an_attestation_then_withdrawn_is_told_of_the_withdrawal(corrected):
+    """2000004 was processed and told in version 1, then dropped: a message for version 2 says
+    the attestation was withdrawn. 2000002 was queued, never told: no message at all."""
+    url, _, _ = corrected
+    with session_scope(url) as session:
+        sent = session.execute(
+            sa.select(Notification.allocataire_number, Notification.attestation_version,
+                      Notification.text)
+            .where(Notification.allocataire_number.in_(["2000002", "2000004"]))
+            .order_by(Notification.id)
+        ).all()  # fmt: skip
+    assert [(n, v) for n, v, _ in sent] == [("2000004", 1), ("2000004", 2)]
+    told, withdrawn = sent[0].text, sent[1].text
+    assert "a déclaré la garde de votre enfant en octobre 2026" in told
+    assert "a corrigé sa déclaration du mois d'octobre 2026" in withdrawn
+    assert "ne déclare plus de garde pour votre famille" in withdrawn
+    assert "a donc été retirée de votre dossier" in withdrawn
+
+
+def test_the_bilan_pdf_and_workbook_of_the_correction_list_the_withdrawn_families(corrected):
+    url, _, _ = corrected
+    storage = FolderStorage(Path(url.removeprefix("sqlite:///")).parent / "storage")
+    with session_scope(url) as session:
+        first, second = session.scalars(
+            sa.select(Bilan).where(Bilan.sent_via == "justificatif").order_by(Bilan.id)
+        ).all()
+    text = flat(pdf_text(storage.get(second.pdf_key)))
+    assert "familles retirées par ce fichier" in text
+    listed = text.split("familles retirées par ce fichier")[1]
+    assert "2000002" in listed and "2000004" in listed
+    assert "familles retirées" not in flat(pdf_text(storage.get(first.pdf_key)))
+    sheet = load_workbook(BytesIO(storage.get(second.xlsx_key)))["Absences et retraits"]
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value]
+    assert values[0] == "Familles retirées par ce fichier"
+    assert values[-2:] == ["2000002", "2000004"]
 
 
 def test_the_queue_item_of_a_dropped_family_is_closed(corrected):
@@ -188,3 +233,63 @@ def test_an_end_of_care_date_in_the_correction_ends_the_familys_claim_that_month
         )
     assert ended == world.OCTOBER
     assert [d.get("end_of_care") for d in details] == [None, "2026-10-20"]
+
+
+@pytest.fixture(scope="module")
+def ends_undone(tmp_path_factory):
+    """October: 2000001's care ends on 20 October (its claim already ended in December) and
+    2000004's on 15 October; then a correction declares 2000001 again without an end and drops
+    2000004. Yields the url and the claims' end months after each run."""
+    folder = tmp_path_factory.mktemp("ends")
+    url = f"sqlite:///{folder / 'cmg.db'}"
+    world.seed(url)
+    with session_scope(url) as session:
+        session.execute(
+            sa.update(CmgClaim)
+            .where(CmgClaim.allocataire_id == _id(session, "2000001"))
+            .values(end_month=Month(2026, 12))
+        )
+    with Sandbox(folder / "ds-sandbox.db") as sandbox:
+        options = world.options(url, sandbox, folder / "storage")
+        ends = {"a2000001": date(2026, 10, 20), "a2000004": date(2026, 10, 15)}
+        submit(sandbox, {"2000001": 60, "2000004": 40}, "octobre.xlsx", **ends)
+        run_all(options)
+        first = claim_ends(url)
+        submit(sandbox, {"2000001": 60}, "octobre-bis.xlsx")
+        run_all(options)
+        yield url, first, claim_ends(url)
+    dispose_all()
+
+
+def claim_ends(url: str) -> dict[str, Month | None]:
+    with session_scope(url) as session:
+        return dict(
+            session.execute(
+                sa.select(Allocataire.number, CmgClaim.end_month)
+                .join(CmgClaim, CmgClaim.allocataire_id == Allocataire.id)
+                .where(Allocataire.number.in_(["2000001", "2000004"]))
+            ).all()
+        )
+
+
+def test_the_ends_of_care_of_the_first_file_end_the_claims(ends_undone):
+    _, first, _ = ends_undone
+    assert first == {"2000001": world.OCTOBER, "2000004": world.OCTOBER}
+
+
+def test_a_correction_without_the_end_gives_the_claim_back_its_previous_end(ends_undone):
+    url, _, after = ends_undone
+    assert after["2000001"] == Month(2026, 12)  # as before the first file, not left open
+    with session_scope(url) as session:
+        kept = attestation(session, "2000001")
+        assert (kept.version, kept.state) == (2, AttestationState.PROCESSED)
+        assert (kept.ended_claim_id, kept.ended_month, kept.claim_end_before) == (None,) * 3
+
+
+def test_withdrawing_an_attestation_undoes_the_end_of_care_it_applied(ends_undone):
+    url, _, after = ends_undone
+    assert after["2000004"] is None
+    with session_scope(url) as session:
+        dropped = attestation(session, "2000004")
+        assert dropped.state is AttestationState.WITHDRAWN
+        assert dropped.ended_claim_id is None

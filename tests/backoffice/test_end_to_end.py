@@ -184,10 +184,14 @@ def test_each_deposit_gets_its_bilan_on_ds_and_absent_children_are_reported(scen
     assert len(bilans) == 4 and all(b.sent_to_ds_at for b in bilans)
     assert {a.allocataire_number for a in absent} == {"2000004"}
     assert LineOutcome.PENDING.value not in lines
-    text = pdf_text(storage.get(bilans[-1].pdf_key))
-    assert "bilan de traitement" in flat(text) and "transmise à un gestionnaire" in flat(text)
-    sheet = load_workbook(BytesIO(storage.get(bilans[-1].xlsx_key))).active
-    assert any("CMG" in str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    text = flat(pdf_text(storage.get(bilans[-1].pdf_key)))
+    assert "bilan de traitement" in text and "transmise à un gestionnaire" in text
+    absent_section = "familles déclarées le mois précédent et absentes de ce fichier"
+    assert absent_section in text and "2000004" in text.split(absent_section)[1]
+    book = load_workbook(BytesIO(storage.get(bilans[-1].xlsx_key)))
+    assert any("CMG" in str(c.value) for row in book.active.iter_rows() for c in row if c.value)
+    others = [c.value for row in book["Absences et retraits"].iter_rows() for c in row]
+    assert "2000004" in others
     remote = client.dossier(second)
     (message,) = remote.messages
     assert message.attachments[0].filename.endswith(".xlsx")

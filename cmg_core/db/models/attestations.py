@@ -47,6 +47,13 @@ class Attestation(Timestamps, Base):
     state: Mapped[AttestationState] = mapped_column(
         enum_type(AttestationState, "attestation_state"), default=AttestationState.CREATED
     )
+    # The end of care this attestation's processing put on the family's claim, and the end it
+    # replaced: undone when a later version or a withdrawal no longer carries it (`end_of_care`)
+    ended_claim_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("cmg_claims.id", ondelete="SET NULL")
+    )
+    ended_month: Mapped[Month | None] = mapped_column(MonthType())
+    claim_end_before: Mapped[Month | None] = mapped_column(MonthType())
 
 
 class FeedRun(Base):
