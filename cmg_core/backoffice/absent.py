@@ -15,8 +15,9 @@ from cmg_core.db.models import AbsentChild, Deposit, DepositLine
 
 
 def _complete() -> sa.Select[tuple[Deposit]]:
-    # SQLite probes the (deposit_id, attestation_id) index here, not the outcome one
-    # (tests/backoffice/test_query_plans.py)
+    """Current accepted deposits with no line left pending."""
+    # SQLite probes the (deposit_id, attestation_id) index here (tests/backoffice/
+    # test_query_plans.py); PostgreSQL too, one deposit at a time (see complete_deposits)
     pending = sa.select(DepositLine.id).where(
         DepositLine.deposit_id == Deposit.id, DepositLine.outcome == LineOutcome.PENDING
     )
@@ -32,15 +33,27 @@ def _complete() -> sa.Select[tuple[Deposit]]:
 
 
 def complete_deposits(ctx: StageContext) -> None:
+    """Complete every deposit whose lines are all decided. The candidates are read once per
+    pass; each is then claimed alone, its lines checked again under the lock (another worker
+    may have completed it, or a correction superseded it, since). A pass that completes
+    nothing ends the loop — asking for "the first completable deposit" again and again would
+    re-check every deposit's lines each time."""
     while True:
         with ctx.session() as session:
-            deposit = claim_one(session, _complete())
-            if deposit is None:
-                return
-            ctx.counts["absent_children"] += report_absent(session, deposit)
-            deposit.status = DepositStatus.PROCESSED
-            ctx.counts["deposits_processed"] += 1
-        ctx.checkpoint()
+            candidates = list(session.scalars(_complete().with_only_columns(Deposit.id)))
+        completed = 0
+        for deposit_id in candidates:
+            with ctx.session() as session:
+                deposit = claim_one(session, _complete().where(Deposit.id == deposit_id))
+                if deposit is None:
+                    continue
+                ctx.counts["absent_children"] += report_absent(session, deposit)
+                deposit.status = DepositStatus.PROCESSED
+                ctx.counts["deposits_processed"] += 1
+                completed += 1
+            ctx.checkpoint()
+        if not completed:
+            return
 
 
 def _key(line: DepositLine) -> tuple[str, str, object]:

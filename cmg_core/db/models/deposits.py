@@ -100,8 +100,10 @@ class DepositLine(Base):
     attestation_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("attestations.id", ondelete="SET NULL"), index=True
     )
+    # not indexed: four values, rewritten for every line (an index only slowed the updates and
+    # misled PostgreSQL's planner; the per-deposit probes use the deposit index)
     outcome: Mapped[LineOutcome] = mapped_column(
-        enum_type(LineOutcome, "line_outcome"), default=LineOutcome.PENDING, index=True
+        enum_type(LineOutcome, "line_outcome"), default=LineOutcome.PENDING
     )
     reason: Mapped[str | None] = mapped_column(sa.String(60))  # a queue reason or finding code
 
