@@ -13,7 +13,7 @@ import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -68,8 +68,31 @@ def claim_in_batches(
 
 
 def claim_one(session: Session, query: sa.Select[tuple[T]]) -> T | None:
-    rows = claim(session, query.limit(1))
-    return rows[0] if rows else None
+    """The first entity of `query` locked for this transaction, or None.
+
+    PostgreSQL takes the query's snapshot before the lock: a row another worker finished and
+    committed in between is locked all the same when its own columns did not change (a bilan
+    sent is a new row of `bilans`, not a change of the deposit). So the claimed row is checked
+    again by a fresh read under the lock, and a row that no longer matches is passed over.
+    """
+    key = _key(query)
+    passed: list[Any] = []
+    while True:
+        rows = claim(session, (query.where(key.not_in(passed)) if passed else query).limit(1))
+        if not rows:
+            return None
+        claimed = sa.inspect(rows[0]).identity[0]
+        still = query.with_only_columns(key).where(key == claimed).order_by(None)
+        if session.execute(still).first() is not None:
+            return rows[0]
+        passed.append(claimed)
+
+
+def _key(query: sa.Select) -> sa.ColumnElement:
+    """The primary key column of the entity `query` selects."""
+    (entity,) = query.column_descriptions
+    (column,) = sa.inspect(entity["entity"]).primary_key
+    return column
 
 
 def _holder_is_dead(holder: str) -> bool:

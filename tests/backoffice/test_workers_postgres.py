@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import sqlalchemy as sa
 
 from cmg_core.backoffice.runner import run_workers
 from cmg_core.db.enums import DepositStatus, DossierStatus
+from cmg_core.db.models import Run
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds import DossierState
 from cmg_core.values import Month
@@ -55,6 +58,14 @@ def test_two_workers_share_the_backlog_without_doing_anything_twice(
     assert scalar(postgres_url, "select count(*) from notifications") == 12 * 3
     assert scalar(postgres_url, "select count(*) from queue_items") == 12
     assert scalar(postgres_url, "select coalesce(sum(failures), 0) from runs") == 0
+    # each piece of work counted once over both workers' runs: never done a second time
+    with session_scope(postgres_url) as session:
+        done_by_runs = Counter()
+        for counts in session.scalars(sa.select(Run.counts)):
+            done_by_runs.update(counts or {})
+    assert done_by_runs["attestations"] == 48 and done_by_runs["feed_rows"] == 48
+    assert done_by_runs["deposits_processed"] == 24 and done_by_runs["bilans"] == 24
+    assert done_by_runs["notifications"] == 12 * 3
     workers = "select count(distinct worker) from runs where stage = 'attestations'"
     assert scalar(postgres_url, workers) == 2  # sync in the parent, then two workers
     with sandbox.client() as client:
