@@ -17,6 +17,7 @@ import random
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from io import BytesIO
@@ -29,7 +30,7 @@ from cmg_core import templates
 from cmg_core.backoffice.context import DSConfig
 from cmg_core.backoffice.runner import RunOptions, run_all, run_workers
 from cmg_core.db import migrate
-from cmg_core.db.models import Allocataire, Child, CmgClaim, Habilitation, Partner
+from cmg_core.db.models import Allocataire, Child, CmgClaim, Habilitation, Partner, Run
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox, UploadedFile
 from cmg_core.settings import SANDBOX_INSTRUCTEUR_ID, SANDBOX_TOKEN
@@ -153,11 +154,18 @@ def one_run(label: str, url: str, world, books, folder: Path, workers: int) -> f
     with session_scope(url) as session:
         count = lambda sql: session.execute(sa.text(sql)).scalar()  # noqa: E731
         made = count("select count(*) from attestations")
+        deposits = count("select count(*) from deposits")
         lines = count("select count(*) from deposit_lines")
         left = count("select count(*) from deposits where status <> 'processed'")
         failures = count("select coalesce(sum(failures), 0) from runs")
+        done = Counter()  # what the runs say they did, over every worker
+        for counts in session.scalars(sa.select(Run.counts)):
+            done.update(counts or {})
     print(f"{label} : {lines:_} lignes, {made:_} attestations en {seconds:.1f} s "
           f"(dépôts non traités : {left}, échecs : {failures})".replace("_", " "))  # fmt: skip
+    twice = {key: done[key] for key, expected in (("attestations", made), ("bilans", deposits),
+             ("deposits_processed", deposits)) if done[key] != expected}  # fmt: skip
+    print(f"   travail fait deux fois : {twice or 'aucun'}")
     if stages:
         print("   " + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
         rate = made / stages["attestations"]
