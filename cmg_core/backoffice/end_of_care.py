@@ -32,6 +32,12 @@ COLUMNS = (_ATTESTATIONS.c.ended_claim_id, _ATTESTATIONS.c.ended_month,
            _ATTESTATIONS.c.claim_end_before)  # fmt: skip
 
 
+def _restore(attestation: Any) -> dict[str, Any]:
+    """The `_RESTORE` parameters giving the claim back the end it had before `attestation`."""
+    return {"b_claim": attestation.ended_claim_id, "b_month": attestation.ended_month,
+            "b_before": attestation.claim_end_before}  # fmt: skip
+
+
 class Changes:
     """The end-of-care changes of one batch of attestations, written together by `write`."""
 
@@ -45,9 +51,7 @@ class Changes:
         """Undo the end `attestation` (a row with `id` and the `COLUMNS`) had applied."""
         if attestation.ended_claim_id is None:
             return
-        self._restores.append({"b_claim": attestation.ended_claim_id,
-                               "b_month": attestation.ended_month,
-                               "b_before": attestation.claim_end_before})  # fmt: skip
+        self._restores.append(_restore(attestation))
         self._restored[attestation.ended_claim_id] = attestation.claim_end_before
         self._records.append({"b_id": attestation.id, "ended_claim_id": None,
                               "ended_month": None, "claim_end_before": None})  # fmt: skip
@@ -77,7 +81,5 @@ def undo_withdrawn(session: Session, attestations: Iterable[Attestation]) -> Non
     for attestation in attestations:
         if attestation.ended_claim_id is None:
             continue
-        session.execute(_RESTORE, {"b_claim": attestation.ended_claim_id,
-                                   "b_month": attestation.ended_month,
-                                   "b_before": attestation.claim_end_before})  # fmt: skip
+        session.execute(_RESTORE, _restore(attestation))
         attestation.ended_claim_id = attestation.ended_month = attestation.claim_end_before = None

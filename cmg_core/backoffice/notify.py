@@ -26,17 +26,8 @@ _TABLE = Attestation.__table__
 
 
 def _to_do(after: int = 0) -> sa.Select:
-    """Processed attestations without their message, after id `after` (keyset)."""
-    sent = sa.select(Notification.id).where(
-        Notification.attestation_id == _TABLE.c.id,
-        Notification.attestation_version == _TABLE.c.version,
-        Notification.channel == Channel.MON_COMPTE,
-    )
-    told_before = sa.select(Notification.id).where(
-        Notification.attestation_id == _TABLE.c.id,
-        Notification.attestation_version < _TABLE.c.version,
-        Notification.channel == Channel.MON_COMPTE,
-    )
+    """Processed attestations, and withdrawn ones whose family was told of them, without the
+    message of their current version, after id `after` (keyset)."""
     return (
         sa.select(
             _TABLE.c.id,
@@ -53,11 +44,26 @@ def _to_do(after: int = 0) -> sa.Select:
             _TABLE.c.id > after,
             sa.or_(
                 _TABLE.c.state == AttestationState.PROCESSED,
-                (_TABLE.c.state == AttestationState.WITHDRAWN) & told_before.exists(),
+                (_TABLE.c.state == AttestationState.WITHDRAWN)
+                & _told(Notification.attestation_version < _TABLE.c.version),
             ),
-            ~sent.exists(),
+            ~_told(Notification.attestation_version == _TABLE.c.version),
         )
         .order_by(_TABLE.c.id)
+    )
+
+
+def _told(version: sa.ColumnElement[bool]) -> sa.Exists:
+    """Whether the family has a Mon Compte message about this attestation in a version matching
+    `version` (a comparison with the attestation's current one)."""
+    return (
+        sa.select(Notification.id)
+        .where(
+            Notification.attestation_id == _TABLE.c.id,
+            version,
+            Notification.channel == Channel.MON_COMPTE,
+        )
+        .exists()
     )
 
 

@@ -141,12 +141,12 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
         current = attestation.version == row.attestation_version  # an older one changes nothing
         if current:
             ends.undo(attestation)
-        if outcome is LineOutcome.APPLIED and current:
-            end = _end_of_care(family, attestation.partner_id, row.payload)
-            details["end_of_care"] = end and end[0].isoformat()
-            if end is not None:
-                day, claim_row = end
-                ends.end(attestation.id, claim_row.id, Month.of(day), claim_row.end_month)
+            if outcome is LineOutcome.APPLIED:
+                end = _end_of_care(family, attestation.partner_id, row.payload)
+                details["end_of_care"] = end and end[0].isoformat()
+                if end is not None:
+                    day, claim_row = end
+                    ends.end(attestation.id, claim_row.id, Month.of(day), claim_row.end_month)
         results.append({"feed_row_id": row.id, "attestation_id": attestation.id,
                         "run_id": ctx.run_id, "outcome": outcome, "reason": reason,
                         "details": details, "processed_at": ctx.now})  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cmg_core.db.enums import QueueReason
+from cmg_core.documents.bilan_pdf import ABSENT_ACTION
 from cmg_core.values import Month
 
 # -- habilitations ------------------------------------------------------------------------
@@ -137,8 +138,7 @@ BILAN_MESSAGE = (
 )
 ABSENT = (
     "\n\nAttention : {children} le mois précédent sans date de fin de garde {verb} pas dans "
-    "ce fichier ({names}). Si la garde a pris fin, indiquez la date de fin de garde au prochain "
-    "dépôt ; sinon, déclarez la garde avec 0 heure et 0 €."
+    "ce fichier ({names}). " + ABSENT_ACTION
 )
 REPLACED = (
     "Ce fichier a été remplacé par celui du dossier n° {number}, déposé pour le même mois : "

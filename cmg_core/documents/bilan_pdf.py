@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from cmg_core.documents.digest import bilan_digest
 from cmg_core.documents.formats import capitalised, format_count, format_datetime
 from cmg_core.documents.model import Bilan, Outcome
@@ -96,8 +99,7 @@ def render_bilan_pdf(b: Bilan) -> bytes:
     pdf.set_y(pdf.get_y() + 4)
     pdf.section_title("Détail des lignes")
     _lines(pdf, b)
-    _absent(pdf, b)
-    _withdrawn(pdf, b)
+    _other_sections(pdf, b)
     return pdf.render()
 
 
@@ -163,36 +165,49 @@ def _lines(pdf: DocumentPdf, b: Bilan) -> None:
         table.row(cells, colors=colors)
 
 
-def _absent(pdf: DocumentPdf, b: Bilan) -> None:
-    if not b.absent:
-        return
+@dataclass(frozen=True)
+class Section:
+    """A list printed after the lines, the same in the PDF and the workbook."""
+
+    title: str
+    text: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str | date | None, ...], ...]  # None: nothing known (GAD: no child)
+
+
+def other_sections(b: Bilan) -> list[Section]:
+    """The children (GAD: families) declared last month and absent now, then the families
+    this correction no longer declares; only those with rows."""
     kind = TemplateCode(b.structure.kind)
-    _section(pdf, ABSENT_TITLE[kind], ABSENT_TEXT[kind] + ABSENT_ACTION)
-    if kind is TemplateCode.MC:
-        table = Table(pdf, ABSENT_MC_COLUMNS, font_size=8.5, line_height=3.9)
-        rows = [[m.allocataire, m.child_name or "—", format_date(m.birth_date)
-                 if m.birth_date else "—"] for m in b.absent]  # fmt: skip
-    else:
-        table = Table(pdf, (NUMBER,), font_size=8.5, line_height=3.9)
-        rows = [[m.allocataire] for m in b.absent]
-    table.header()
-    for row in rows:
-        table.row(row)
+    sections = []
+    if b.absent:
+        if kind is TemplateCode.MC:
+            columns = ABSENT_MC_COLUMNS
+            rows = tuple((m.allocataire, m.child_name, m.birth_date) for m in b.absent)
+        else:
+            columns, rows = (NUMBER,), tuple((m.allocataire,) for m in b.absent)
+        text = ABSENT_TEXT[kind] + ABSENT_ACTION
+        sections.append(Section(ABSENT_TITLE[kind], text, columns, rows))
+    if b.withdrawn:
+        rows = tuple((number,) for number in b.withdrawn)
+        sections.append(Section(WITHDRAWN_TITLE, WITHDRAWN_TEXT, (NUMBER,), rows))
+    return sections
 
 
-def _withdrawn(pdf: DocumentPdf, b: Bilan) -> None:
-    if not b.withdrawn:
-        return
-    _section(pdf, WITHDRAWN_TITLE, WITHDRAWN_TEXT)
-    table = Table(pdf, (NUMBER,), font_size=8.5, line_height=3.9)
-    table.header()
-    for number in b.withdrawn:
-        table.row([number])
+def _other_sections(pdf: DocumentPdf, b: Bilan) -> None:
+    for section in other_sections(b):
+        pdf.set_y(pdf.get_y() + 6)
+        pdf.section_title(section.title)
+        pdf.set_font(FONT, "", 9)
+        pdf.paragraph(section.text, 4.6)
+        pdf.set_y(pdf.get_y() + 2)
+        table = Table(pdf, section.columns, font_size=8.5, line_height=3.9)
+        table.header()
+        for row in section.rows:
+            table.row([_cell(value) for value in row])
 
 
-def _section(pdf: DocumentPdf, title: str, text: str) -> None:
-    pdf.set_y(pdf.get_y() + 6)
-    pdf.section_title(title)
-    pdf.set_font(FONT, "", 9)
-    pdf.paragraph(text, 4.6)
-    pdf.set_y(pdf.get_y() + 2)
+def _cell(value: str | date | None) -> str:
+    if value is None:
+        return "—"
+    return format_date(value) if isinstance(value, date) else value

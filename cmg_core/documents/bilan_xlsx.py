@@ -13,15 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from cmg_core.documents.bilan_pdf import (
-    ABSENT_ACTION,
-    ABSENT_TEXT,
-    ABSENT_TITLE,
-    NO_ACTION,
-    TITLE,
-    WITHDRAWN_TEXT,
-    WITHDRAWN_TITLE,
-)
+from cmg_core.documents.bilan_pdf import NO_ACTION, TITLE, other_sections
 from cmg_core.documents.formats import capitalised, format_datetime, paris_time
 from cmg_core.documents.model import Bilan
 from cmg_core.templates import TemplateCode
@@ -55,7 +47,7 @@ def render_bilan_xlsx(b: Bilan) -> bytes:
     header_row = _write_heading(sheet, b)
     _write_lines(sheet, b, columns, header_row, is_mc)
     if b.absent or b.withdrawn:
-        _write_missing(workbook.create_sheet(OTHER_SHEET), b, is_mc)
+        _write_others(workbook.create_sheet(OTHER_SHEET), b)
     properties = workbook.properties
     properties.title = f"{TITLE} — {b.structure.name} — {b.month.label()}"
     properties.creator = b.caf.name
@@ -148,36 +140,26 @@ def _write_lines(
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(b.lines), 1)}"
 
 
-def _write_missing(sheet: Worksheet, b: Bilan, is_mc: bool) -> None:
-    """The absent children (GAD: families) and the withdrawn families, each under its title
+def _write_others(sheet: Worksheet, b: Bilan) -> None:
+    """The lists printed after the lines of the PDF (`other_sections`), each under its title
     and explanation."""
-    kind = TemplateCode(b.structure.kind)
     row = 1
-    sections = []
-    if b.absent:
-        headers = ["N° allocataire", "Enfant", "Date de naissance"] if is_mc else ["N° allocataire"]
-        values = [[m.allocataire, m.child_name or "", m.birth_date] if is_mc else [m.allocataire]
-                  for m in b.absent]  # fmt: skip
-        sections.append((ABSENT_TITLE[kind], ABSENT_TEXT[kind] + ABSENT_ACTION, headers, values))
-    if b.withdrawn:
-        sections.append((WITHDRAWN_TITLE, WITHDRAWN_TEXT, ["N° allocataire"],
-                         [[number] for number in b.withdrawn]))  # fmt: skip
-    for title, text, headers, values in sections:
-        _put(sheet, row, 1, title)
+    for section in other_sections(b):
+        _put(sheet, row, 1, section.title)
         sheet.cell(row=row, column=1).font = Font(bold=True, size=12)
-        _put(sheet, row + 1, 1, text)
+        _put(sheet, row + 1, 1, section.text)
         sheet.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=3)
         sheet.cell(row=row + 1, column=1).alignment = WRAP
         sheet.row_dimensions[row + 1].height = 60
-        for index, header in enumerate(headers, start=1):
-            _put(sheet, row + 2, index, header)
+        for index, column in enumerate(section.columns, start=1):
+            _put(sheet, row + 2, index, column.header)
             cell = sheet.cell(row=row + 2, column=index)
             cell.font, cell.fill = BOLD, HEADER_FILL
-        for offset, line in enumerate(values, start=3):
+        for offset, line in enumerate(section.rows, start=3):
             for index, value in enumerate(line, start=1):
                 _put(sheet, row + offset, index, value)
                 if isinstance(value, date):
                     sheet.cell(row=row + offset, column=index).number_format = "DD/MM/YYYY"
-        row += len(values) + 4
+        row += len(section.rows) + 4
     for letter, width in zip("ABC", (18, 30, 20), strict=True):
         sheet.column_dimensions[letter].width = width
