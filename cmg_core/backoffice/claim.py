@@ -50,8 +50,8 @@ def claim_in_batches(
     batches of `size`, each claimed with row locks in its own transaction.
 
     `handle(session, batch)` does the batch's work inside that transaction and returns how many
-    items it finished (it drops, by a fresh read under the lock, rows another worker committed
-    after this query's snapshot); progress and the checkpoint come after the commit.
+    items it finished; it gets only the rows still to do once locked (`_still_matching`), and is
+    not called when none is. Progress and the checkpoint come after the commit.
     """
     with ctx.session() as session:
         ctx.total = session.scalar(sa.select(sa.func.count()).select_from(to_do(0).subquery()))
@@ -62,19 +62,19 @@ def claim_in_batches(
             if not batch:
                 return
             after = batch[-1].id
-            finished = handle(session, batch)
+            query = to_do(0)
+            still = _still_matching(
+                session, query, query.selected_columns.id, [r.id for r in batch]
+            )
+            batch = [row for row in batch if row.id in still]
+            finished = handle(session, batch) if batch else 0
         ctx.advance(finished)
         ctx.checkpoint()
 
 
 def claim_one(session: Session, query: sa.Select[tuple[T]]) -> T | None:
-    """The first entity of `query` locked for this transaction, or None.
-
-    PostgreSQL takes the query's snapshot before the lock: a row another worker finished and
-    committed in between is locked all the same when its own columns did not change (a bilan
-    sent is a new row of `bilans`, not a change of the deposit). So the claimed row is checked
-    again by a fresh read under the lock, and a row that no longer matches is passed over.
-    """
+    """The first entity of `query` locked for this transaction, or None; a row no longer
+    matching once locked (`_still_matching`) is passed over."""
     key = _key(query)
     passed: list[Any] = []
     while True:
@@ -82,10 +82,23 @@ def claim_one(session: Session, query: sa.Select[tuple[T]]) -> T | None:
         if not rows:
             return None
         claimed = sa.inspect(rows[0]).identity[0]
-        still = query.with_only_columns(key).where(key == claimed).order_by(None)
-        if session.execute(still).first() is not None:
+        if _still_matching(session, query, key, [claimed]):
             return rows[0]
         passed.append(claimed)
+
+
+def _still_matching(
+    session: Session, query: sa.Select, key: sa.ColumnElement, claimed: list[Any]
+) -> set[Any]:
+    """The `key`s of `claimed` rows that `query` still selects, read afresh under their locks.
+
+    PostgreSQL takes a statement's snapshot before its row locks: a row another worker finished
+    and committed in between is locked all the same when its own columns did not change (a
+    bilan sent is a new row of `bilans`, a processing result a new row of `processing_results`,
+    not a change of the deposit or feed row), and would be done a second time.
+    """
+    fresh = query.with_only_columns(key).where(key.in_(claimed)).order_by(None)
+    return set(session.scalars(fresh))
 
 
 def _key(query: sa.Select) -> sa.ColumnElement:

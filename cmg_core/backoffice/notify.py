@@ -72,18 +72,6 @@ def run(ctx: StageContext) -> None:
 
 
 def _notify(ctx: StageContext, session: Session, batch: list[sa.Row]) -> int:
-    sent = {  # committed by another worker after our snapshot (see processing)
-        tuple(row)
-        for row in session.execute(
-            sa.select(Notification.attestation_id, Notification.attestation_version).where(
-                Notification.attestation_id.in_([a.id for a in batch]),
-                Notification.channel == Channel.MON_COMPTE,
-            )
-        )
-    }
-    batch = [a for a in batch if (a.id, a.version) not in sent]
-    if not batch:
-        return 0
     names = dict(session.execute(sa.select(Partner.id, Partner.name)).all())
     children = {
         (attestation_id, deposit_id): count

@@ -83,27 +83,11 @@ def _to_do(after: int = 0) -> sa.Select:
 
 
 def run(ctx: StageContext) -> None:
-    claim_in_batches(ctx, _to_do, CHUNK, lambda session, rows: _process_new(ctx, session, rows))
+    claim_in_batches(ctx, _to_do, CHUNK, lambda session, rows: _process_batch(ctx, session, rows))
     absent.complete_deposits(ctx)
 
 
-def _process_new(ctx: StageContext, session: Session, rows: list[sa.Row]) -> int:
-    # PostgreSQL: a row another worker committed between our query's snapshot and its lock is
-    # claimed all the same; a fresh read under the lock drops it
-    done = set(
-        session.scalars(
-            sa.select(_RESULTS.c.feed_row_id).where(
-                _RESULTS.c.feed_row_id.in_([row.id for row in rows])
-            )
-        )
-    )
-    rows = [row for row in rows if row.id not in done]
-    if rows:
-        _process_batch(ctx, session, rows)
-    return len(rows)
-
-
-def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> None:
+def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> int:
     """One transaction: results, states and line outcomes written by executemany, the queue
     items of the batch loaded once and flushed once."""
     known = families(session, (row.allocataire_number for row in rows))
@@ -165,6 +149,7 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> N
         session.execute(LINE_OUTCOME, outcomes)
     ends.write(session)
     queue.flush()
+    return len(rows)
 
 
 def decide(
