@@ -13,6 +13,25 @@ from cmg_core.db.enums import PartnerKind
 from cmg_core.db.models import Bilan, Deposit, DsDossier, Partner
 from cmg_core.values import Month
 
+# what the bilan stage writes in `bilans.counts`, in French, in reading order
+COUNT_LABELS = {
+    "received": "lignes reçues",
+    "processed": "traitées",
+    "to_manager": "transmises à un gestionnaire",
+    "rejected": "rejetées",
+    "withdrawn": "familles retirées",
+}
+REPLACED = "dépôt remplacé par un fichier plus récent du même mois, qui porte le bilan"
+
+
+def counts_text(counts: dict[str, Any]) -> str:
+    """`lignes reçues : 281 · traitées : 244 · …`; a count not known here keeps its key."""
+    if counts.get("replaced"):
+        return REPLACED
+    shown = [f"{name} : {counts[key]}" for key, name in COUNT_LABELS.items() if key in counts]
+    shown += [f"{key} : {n}" for key, n in sorted(counts.items()) if key not in COUNT_LABELS]
+    return " · ".join(shown)
+
 
 @dataclass(frozen=True)
 class BilanRow:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import LineOutcome, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import audit, bilans
@@ -67,13 +66,7 @@ chosen = by_id[
     )
 ]
 if chosen.counts:
-    st.markdown(
-        "**Résultat :** "
-        + " · ".join(
-            f"{label(LineOutcome(name)) if name in set(LineOutcome) else name} : {count}"
-            for name, count in sorted(chosen.counts.items())
-        )
-    )
+    st.markdown(f"**Résultat :** {bilans.counts_text(chosen.counts)}")
 
 
 def _journal(kind: str) -> None:

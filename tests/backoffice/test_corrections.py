@@ -33,6 +33,7 @@ from cmg_core.db.models import (
 )
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox
+from cmg_core.staff.bilans import COUNT_LABELS
 from cmg_core.storage import FolderStorage
 from cmg_core.values import Month
 from tests.backoffice import world
@@ -214,6 +215,8 @@ def test_the_bilan_of_the_correction_names_the_withdrawn_families(corrected):
             .all()
         )
     assert [json.loads(c).get("withdrawn") for c in counts] == [None, 2]
+    for written in counts:  # every count the stage writes has its French name on the page
+        assert set(json.loads(written)) <= set(COUNT_LABELS)
 
 
 def test_an_end_of_care_date_in_the_correction_ends_the_familys_claim_that_month(corrected):

@@ -251,7 +251,12 @@ def add_bilan(session: Session, storage: FolderStorage, source: Deposit) -> Bila
         pdf_sha256=pdf.sha256,
         xlsx_key=xlsx.key,
         xlsx_sha256=xlsx.sha256,
-        counts={"applied": len(source.lines), "queued": 0},
+        counts={
+            "received": len(source.lines),
+            "processed": len(source.lines),
+            "to_manager": 0,
+            "rejected": 0,
+        },
         sent_to_ds_at=source.deposited_at,
         sent_via="justificatif",
     )

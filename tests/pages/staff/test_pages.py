@@ -66,6 +66,7 @@ def test_bilans_are_found_by_name_and_downloaded_as_pdf_and_xlsx(world, download
     app.text_input(key="bilans_search").input("Bébé").run()
 
     assert set(app.dataframe[0].value["Structure"]) == {"Bébé Câlin"}
+    assert any(m.value.startswith("**Résultat :** lignes reçues : ") for m in app.markdown)
     buttons = {b.label: b for b in app.get("download_button")}
     name, data = downloads.of(buttons["Télécharger le PDF"])
     assert name.endswith(".pdf") and data.startswith(b"%PDF")
