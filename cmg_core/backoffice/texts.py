@@ -228,3 +228,49 @@ def mon_compte_withdrawn(*, structure: str, month: Month) -> str:
         "de libre choix du mode de garde (CMG). S'il s'agit d'une erreur, "
         "adressez-vous à la structure : elle peut déposer une déclaration corrigée.\n\nVotre Caf"
     )
+
+
+# -- Run counters -------------------------------------------------------------------------
+
+# What the stages count in their run (`runs.counts`, the CLI and the Automate page), in French,
+# in the order of the stages
+COUNTERS = {
+    "dossiers": "dossiers lus sur DS",
+    "files": "fichiers téléchargés",
+    "demarches_busy": "démarches synchronisées par un autre worker",
+    "accepte": "dossiers acceptés",
+    "refuse": "dossiers refusés",
+    "correction": "corrections demandées",
+    "en_instruction": "dossiers passés en instruction",
+    "deposits_accepted": "dépôts acceptés",
+    "deposits_superseded": "dépôts remplacés",
+    "files_sent_back": "fichiers annotés renvoyés",
+    "lines": "lignes lues",
+    "attestations_withdrawn": "attestations retirées",
+    "attestations": "attestations classées",
+    "attestations_updated": "attestations remplacées par une nouvelle version",
+    "feed_rows": "lignes de flux",
+    "feed_files": "fichiers de flux",
+    "applied": "attestations appliquées",
+    "queued": "attestations en file manuelle",
+    "rejected": "attestations rejetées",
+    "queue_items": "dossiers ouverts en file manuelle",
+    "queue_items_replaced": "dossiers de la file clos par une correction",
+    "absent_children": "enfants absents signalés",
+    "deposits_processed": "dépôts traités",
+    "bilans": "bilans envoyés",
+    "replaced_closed": "dossiers remplacés clos",
+    "notifications": "messages Mon Compte",
+}
+
+
+SHOWN_APART = ("failures", "seconds")  # also in `runs.counts`, printed in their own column
+
+
+def counters_text(counts: dict[str, int]) -> str:
+    """`dossiers lus sur DS : 7, fichiers téléchargés : 5`, in the order above, without the
+    `SHOWN_APART` entries; a counter not named here keeps its key."""
+    order = {key: index for index, key in enumerate(COUNTERS)}
+    shown = sorted((key for key in counts if key not in SHOWN_APART),
+                   key=lambda key: (order.get(key, len(order)), key))  # fmt: skip
+    return ", ".join(f"{COUNTERS.get(key, key)} : {counts[key]}" for key in shown)

@@ -11,6 +11,7 @@ from datetime import date
 from cmg_core.backoffice import STAGE_NAMES
 from cmg_core.backoffice.context import Progress
 from cmg_core.backoffice.runner import RunOptions, RunResult, run_all, run_workers
+from cmg_core.backoffice.texts import counters_text
 from cmg_core.db.enums import RunStatus
 from cmg_core.db.session import is_sqlite
 
@@ -58,7 +59,7 @@ class _ProgressLine:
 
 
 def _summary(result: RunResult) -> str:
-    counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items()) if k != "failures")
+    counts = counters_text(result.counts)
     state = "réussie" if result.status is RunStatus.SUCCEEDED else "en échec"
     failures = f", {result.failures} échec(s)" if result.failures else ""
     return (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from cmg_core.backoffice.texts import counters_text
 from cmg_core.db.enums import RunStatus, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
@@ -115,7 +116,7 @@ else:
                     "Durée (s)": round((r.finished_at - r.started_at).total_seconds())
                     if r.finished_at
                     else None,
-                    "Comptes": ", ".join(f"{k} : {v}" for k, v in (r.counts or {}).items()),
+                    "Comptes": counters_text(r.counts or {}),
                     "Échecs": r.failures,
                     "Erreur": r.error or "",
                 }

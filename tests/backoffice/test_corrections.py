@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from cmg_core.backoffice.runner import run_all
+from cmg_core.backoffice.texts import COUNTERS, SHOWN_APART
 from cmg_core.db.enums import (
     AttestationState,
     QueueAction,
@@ -30,6 +31,7 @@ from cmg_core.db.models import (
     ProcessingResult,
     QueueEvent,
     QueueItem,
+    Run,
 )
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox
@@ -217,6 +219,9 @@ def test_the_bilan_of_the_correction_names_the_withdrawn_families(corrected):
     assert [json.loads(c).get("withdrawn") for c in counts] == [None, 2]
     for written in counts:  # every count the stage writes has its French name on the page
         assert set(json.loads(written)) <= set(COUNT_LABELS)
+    with session_scope(url) as session:  # and every run counter (CLI and Automate page)
+        keys = {key for c in session.scalars(sa.select(Run.counts)) for key in c or {}}
+    assert keys <= {*COUNTERS, *SHOWN_APART}
 
 
 def test_an_end_of_care_date_in_the_correction_ends_the_familys_claim_that_month(corrected):

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from cmg_core.backoffice import STAGE_NAMES, feed
 from cmg_core.backoffice.runner import run_all
+from cmg_core.backoffice.texts import COUNTERS, SHOWN_APART
 from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason, RunStatus
 from cmg_core.db.models import (
     AbsentChild,
@@ -228,3 +229,5 @@ def test_every_stage_run_is_recorded_and_a_third_run_changes_nothing(scenario):
     assert again == counted
     assert len(runs) == 3 * len(STAGE_NAMES)
     assert all(r.status is RunStatus.SUCCEEDED and r.finished_at for r in runs)
+    # every counter a stage wrote has its French name (CLI and Automate page)
+    assert {key for r in runs for key in r.counts or {}} <= {*COUNTERS, *SHOWN_APART}
