@@ -116,7 +116,7 @@ else:
                     "Durée (s)": round((r.finished_at - r.started_at).total_seconds())
                     if r.finished_at
                     else None,
-                    "Comptes": counters_text(r.counts or {}),
+                    "Comptes": counters_text(r.counts or {}) or "rien à faire",
                     "Échecs": r.failures,
                     "Erreur": r.error or "",
                 }
@@ -125,4 +125,5 @@ else:
         ),
         hide_index=True,
         width="stretch",
+        column_config={"Comptes": st.column_config.TextColumn(width="large")},
     )
