@@ -71,13 +71,13 @@ class _Fix:
 
 
 def correct_workbook(data: bytes, template: Template | str | None) -> CorrectionResult:
-    """Apply the safe corrections to the first non-empty sheet of an xlsx workbook.
+    """Apply the safe corrections to the first visible non-empty sheet of an xlsx workbook.
 
     `template` is the expected template (or its code); None detects it from the headers.
     Raises `WorkbookRejected` when the file guards refuse the workbook.
     """
     guarded = read_workbook(data)  # the file guards run before openpyxl opens anything
-    name = next((s.name for s in guarded.sheets if not s.is_empty), None)
+    name = next((s.name for s in guarded.visible_sheets if not s.is_empty), None)
     book = load_workbook(BytesIO(data))
     if name is None or name not in book.sheetnames:
         return CorrectionResult(data, [])

@@ -96,6 +96,28 @@ ENTRIES = (
         "(clic droit sur l'onglet, puis « Supprimer »).",
     ),
     entry(
+        "sheet.hidden",
+        W,
+        "Feuille masquée remplie",
+        "La feuille masquée « {sheet} » contient des données : elle n'est pas contrôlée.",
+        "Si ces lignes font partie de votre déclaration, recopiez-les dans la feuille contrôlée ; "
+        "sinon, supprimez la feuille masquée (clic droit sur un onglet, « Afficher », puis "
+        "« Supprimer »).",
+        several=Cause(
+            "Des feuilles masquées ({count}, dont « {sheet} ») contiennent des données : elles ne "
+            "sont pas contrôlées."
+        ),
+    ),
+    entry(
+        "file.external_links",
+        W,
+        "Liaisons vers d'autres fichiers",
+        "Le classeur contient des liaisons vers d'autres fichiers : seules les valeurs "
+        "enregistrées dans ce classeur sont lues, pas celles des fichiers liés.",
+        "Dans Excel, menu « Données », choisissez « Modifier les liens », puis « Rompre la "
+        "liaison » pour garder les valeurs ; enregistrez et déposez le fichier à nouveau.",
+    ),
+    entry(
         "header.unknown_template",
         E,
         "Modèle non reconnu",

@@ -57,15 +57,23 @@ class SheetChoice:
 
 
 def choose_sheet(workbook: Workbook) -> SheetChoice:
+    """The first visible non-empty sheet; other filled sheets and external links reported."""
     # An annotated copy sent back as is starts with our "Erreurs" sheet: it is not the data.
     filled = [
         sheet
         for sheet in workbook.sheets
         if not sheet.is_empty and not is_annotation_sheet(sheet.name, sheet.rows[0])
     ]
-    if not filled:
-        return SheetChoice(None, [make("file.no_data")])
+    visible = [sheet for sheet in filled if sheet.visible]
+    hidden = [sheet for sheet in filled if not sheet.visible]
     findings = []
-    if len(filled) > 1:
-        findings.append(make("sheet.multiple", count=len(filled), sheet=filled[0].name))
-    return SheetChoice(filled[0], findings)
+    if workbook.external_links:
+        findings.append(make("file.external_links"))
+    if hidden:
+        cause = "several" if len(hidden) > 1 else ""
+        findings.append(make("sheet.hidden", cause=cause, count=len(hidden), sheet=hidden[0].name))
+    if not visible:
+        return SheetChoice(None, [*findings, make("file.no_data")])
+    if len(visible) > 1:
+        findings.append(make("sheet.multiple", count=len(visible), sheet=visible[0].name))
+    return SheetChoice(visible[0], findings)

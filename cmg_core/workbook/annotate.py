@@ -1,12 +1,12 @@
 """The user's own workbook given back with the pre-check's findings marked on it.
 
 A first sheet "Erreurs" lists every finding (errors, then warnings, then infos, by row), each
-with a link to its cell. In the checked sheet — the first worksheet holding a value, the one the
-pre-check reads — each faulty cell is filled (red error wins over orange warning) and carries
-one comment with all its findings. File-level findings are only listed. Every text written
-passes through `neutralise`: values are the user's data. A workbook annotated before is cleaned
-of that earlier annotation first. The rest of the workbook is kept as openpyxl keeps it (data,
-formats, formulas, other sheets; openpyxl drops images and charts).
+with a link to its cell. In the checked sheet — the first visible worksheet holding a value,
+the one the pre-check reads — each faulty cell is filled (red error wins over orange warning)
+and carries one comment with all its findings. File-level findings are only listed. Every
+text written passes through `neutralise`: values are the user's data. A workbook annotated
+before is cleaned of that earlier annotation first. The rest of the workbook is kept as
+openpyxl keeps it (data, formats, formulas, other sheets; openpyxl drops images and charts).
 """
 
 from __future__ import annotations
@@ -90,8 +90,10 @@ def _reading_order(finding: Finding) -> tuple:
 
 
 def _checked_sheet(book: OpenpyxlWorkbook) -> Worksheet | None:
-    """The first worksheet holding a value: the sheet the pre-check reads."""
+    """The first visible worksheet holding a value: the sheet the pre-check reads."""
     for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
         if any(v is not None for row in sheet.iter_rows(values_only=True) for v in row):
             return sheet
     return None

@@ -17,6 +17,7 @@ from cmg_core.workbook.rejected import WorkbookRejected
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
+_EXTERNAL_LINK = "/externalLink"
 _SMALL_PART = 16 * 1024 * 1024
 _CHUNK = 1024 * 1024
 # Everything zipfile may raise on a damaged or hostile member.
@@ -72,13 +73,26 @@ def workbook_part(archive: zipfile.ZipFile) -> str:
     return "xl/workbook.xml"
 
 
+def _workbook_relationships(archive: zipfile.ZipFile, book: str) -> list[ElementTree.Element]:
+    folder = posixpath.dirname(book)
+    rels_name = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
+    return list(parse_xml(archive, rels_name).iter(f"{_PKG_REL_NS}Relationship"))
+
+
+def has_external_links(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook links to other files (its formulas may show their values)."""
+    if any("/externallinks/" in name.lower() for name in archive.NameToInfo):
+        return True
+    relationships = _workbook_relationships(archive, workbook_part(archive))
+    return any(rel.get("Type", "").endswith(_EXTERNAL_LINK) for rel in relationships)
+
+
 def worksheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet name → path of its XML part, in workbook order (chart sheets left out)."""
     book = workbook_part(archive)
     folder = posixpath.dirname(book)
-    rels_name = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
     targets = {}
-    for rel in parse_xml(archive, rels_name).iter(f"{_PKG_REL_NS}Relationship"):
+    for rel in _workbook_relationships(archive, book):
         if rel.get("Type", "").endswith(_WORKSHEET):
             targets[rel.get("Id")] = _resolve(folder, rel.get("Target", ""))
     paths = {}

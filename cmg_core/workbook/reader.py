@@ -23,10 +23,15 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from cmg_core.workbook.guards import MAX_BYTES, MAX_UNCOMPRESSED, open_package
-from cmg_core.workbook.package import read_member, sheet_xml_paths, worksheet_parts
+from cmg_core.workbook.package import (
+    has_external_links,
+    read_member,
+    sheet_xml_paths,
+    worksheet_parts,
+)
 from cmg_core.workbook.rejected import WorkbookRejected
 from cmg_core.workbook.sheetxml import MAX_COLUMNS, MAX_ROWS, Position, SheetScan, scan_sheet
 
@@ -34,6 +39,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_COLUMNS",
     "MAX_ROWS",
+    "PackageScan",
     "Sheet",
     "Workbook",
     "WorkbookRejected",
@@ -49,6 +55,7 @@ class Sheet:
     rows: list[list[object]]  # rows[i][j]: Excel row i+1, column j+1
     formulas: set[Position] = field(default_factory=set)  # (excel_row, excel_col), 1-based
     formulas_without_value: set[Position] = field(default_factory=set)
+    visible: bool = True  # False for a hidden or "very hidden" sheet
 
     @property
     def is_empty(self) -> bool:
@@ -58,27 +65,45 @@ class Sheet:
 @dataclass
 class Workbook:
     sheets: list[Sheet]  # every worksheet, in workbook order
+    external_links: bool = False  # the workbook links to other files
+
+    @property
+    def visible_sheets(self) -> list[Sheet]:
+        return [sheet for sheet in self.sheets if sheet.visible]
+
+
+@dataclass
+class PackageScan:
+    """What the guards learnt without reading a cell."""
+
+    sheets: dict[str, SheetScan]  # worksheet name -> its formulas and errors
+    external_links: bool
 
 
 def read_workbook(data: bytes) -> Workbook:
     """Every worksheet of the xlsx `data`; raises `WorkbookRejected` for anything hostile."""
-    scans = check_package(data)
+    package = check_package(data)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [
-            _read_sheet(book, meta.name, scans.get(meta.name, SheetScan()))
+            _read_sheet(book, meta.name, package.sheets.get(meta.name, SheetScan()))
             for meta in book.sheets_metadata
             if meta.typ == SheetTypeEnum.WorkSheet
         ]
+        hidden = {
+            meta.name for meta in book.sheets_metadata if meta.visible != SheetVisibleEnum.Visible
+        }
     except (CalamineError, ValueError, OverflowError) as exc:
         raise WorkbookRejected("file.unreadable", reason="cells") from exc
-    return Workbook(sheets)
+    for sheet in sheets:
+        sheet.visible = sheet.name not in hidden
+    return Workbook(sheets, package.external_links)
 
 
-def check_package(data: bytes) -> dict[str, SheetScan]:
+def check_package(data: bytes) -> PackageScan:
     """Every guard, cells left unread: what to run before handing `data` to another reader."""
     with open_package(data) as archive:
-        return _scan_sheets(archive)
+        return PackageScan(_scan_sheets(archive), has_external_links(archive))
 
 
 def _scan_sheets(archive: zipfile.ZipFile) -> dict[str, SheetScan]:

@@ -53,7 +53,7 @@ class CheckedFile:
             workbook = read_workbook(self.data)
         except WorkbookRejected:
             return None
-        sheet = next((s for s in workbook.sheets if not s.is_empty), None)
+        sheet = next((s for s in workbook.visible_sheets if not s.is_empty), None)
         return None if sheet is None else sheet.rows
 
 

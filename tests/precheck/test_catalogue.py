@@ -21,7 +21,7 @@ def spec_codes() -> dict[str, str]:
 
 def test_the_catalogue_equals_the_spec_table_code_for_code_and_severity():
     spec = spec_codes()
-    assert len(spec) == 41
+    assert len(spec) == 43
     assert {code: entry.severity.value for code, entry in CATALOGUE.items()} == spec
 
 
@@ -48,6 +48,7 @@ RULE_PARAMS: dict[str, set[str]] = {
     "file.format": {"format"},
     "file.too_large": {"size", "limit"},
     "sheet.multiple": {"count", "sheet"},
+    "sheet.hidden": {"count", "sheet"},
     "header.wrong_template": {"found", "expected"},
     "header.not_first_row": {"lines_above"},
     "header.extra_column": {"last"},

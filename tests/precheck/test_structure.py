@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from cmg_core import templates
 from tests.precheck.helpers import check, codes_at
-from tests.precheck.workbooks import gad_row, gad_workbook, mc_row, mc_workbook, varied_mc_rows
+from tests.precheck.workbooks import (
+    gad_row,
+    gad_workbook,
+    mc_row,
+    mc_workbook,
+    varied_mc_rows,
+    with_external_link,
+)
 
 MC_HEADERS = list(templates.MC.headers)
 
@@ -110,6 +117,60 @@ def test_a_second_filled_sheet_is_a_warning_and_the_first_is_read():
     report = check(data)
     assert report.triples() == {("sheet.multiple", None, None)}
     assert report.valid and "Déclaration" in report.findings[0].message
+
+
+def test_a_hidden_sheet_with_data_is_a_warning_and_is_not_read():
+    data = mc_workbook([mc_row()], hidden_sheets={"Ancien mois": [["notes"]]})
+    report = check(data)
+    assert report.triples() == {("sheet.hidden", None, None)}
+    assert report.valid and "«\u00a0Ancien mois\u00a0»" in report.findings[0].message
+
+
+def test_several_hidden_sheets_are_counted_in_one_warning():
+    hidden = {"Juin": [["x"]], "Juillet": [["y"]], "Vide": []}
+    report = check(mc_workbook([mc_row()], hidden_sheets=hidden))
+    assert report.codes() == {"sheet.hidden"} and len(report.findings) == 1
+    assert report.findings[0].message.startswith("Des feuilles masquées (2, dont")
+
+
+def test_a_hidden_first_sheet_is_skipped_for_the_first_visible_one():
+    data = mc_workbook([["not", "a", "declaration"]], headers=["Brouillon"])
+    data = _hide_first_sheet_and_add(data, [MC_HEADERS, mc_row()])
+    report = check(data)
+    assert report.codes() == {"sheet.hidden"} and report.valid and report.rows == 1
+
+
+def test_a_file_whose_only_data_is_in_a_hidden_sheet_has_no_data():
+    data = mc_workbook([], headers=[], hidden_sheets={"Masquée": [MC_HEADERS, mc_row()]})
+    report = check(data)
+    assert report.codes() == {"sheet.hidden", "file.no_data"} and not report.valid
+
+
+def test_a_workbook_linked_to_other_files_is_a_warning():
+    report = check(with_external_link(mc_workbook([mc_row()])))
+    assert report.triples() == {("file.external_links", None, None)}
+    assert report.valid and "d'autres fichiers" in report.findings[0].message
+
+
+def test_an_external_link_at_an_unusual_path_is_found_by_its_relationship():
+    data = with_external_link(mc_workbook([mc_row()]), part="xl/liens/lien1.xml")
+    assert check(data).codes() == {"file.external_links"}
+
+
+def _hide_first_sheet_and_add(data: bytes, rows: list[list[object]]) -> bytes:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(BytesIO(data))
+    book.active.sheet_state = "hidden"
+    sheet = book.create_sheet("Déclaration visible")
+    for row in rows:
+        sheet.append(row)
+    book.active = 1
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def test_an_empty_sheet_beside_the_declaration_is_not_a_second_sheet():

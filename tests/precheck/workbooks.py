@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
 from datetime import date
 
@@ -66,6 +67,7 @@ def workbook(
     guidance: bool = False,
     above: Sequence[Sequence[object]] = (),
     extra_sheets: dict[str, Sequence[Sequence[object]]] | None = None,
+    hidden_sheets: dict[str, Sequence[Sequence[object]]] | None = None,
 ) -> bytes:
     """An xlsx: optional rows above the headers, the headers, optional guidance row, the rows."""
     book = Workbook()
@@ -82,6 +84,11 @@ def workbook(
         other = book.create_sheet(name)
         for row in extra:
             other.append(list(row))
+    for name, extra in (hidden_sheets or {}).items():
+        other = book.create_sheet(name)
+        other.sheet_state = "hidden"
+        for row in extra:
+            other.append(list(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -93,3 +100,28 @@ def mc_workbook(rows: Sequence[Sequence[object]], **options) -> bytes:
 
 def gad_workbook(rows: Sequence[Sequence[object]], **options) -> bytes:
     return workbook(rows, template=templates.GAD, **options)
+
+
+_LINK_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink"
+_LINK_PART = (
+    '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'r:id="rId1"/></externalLink>'
+)
+
+
+def with_external_link(data: bytes, part: str = "xl/externalLinks/externalLink1.xml") -> bytes:
+    """The workbook `data` linked to another file, as Excel writes it (a part and its relation)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts = {name: source.read(name) for name in source.namelist()}
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    target = part.removeprefix("xl/")
+    link = f'<Relationship Type="{_LINK_TYPE}" Target="{target}" Id="rId99" />'
+    rels = rels.replace("</Relationships>", link + "</Relationships>")
+    parts["xl/_rels/workbook.xml.rels"] = rels
+    parts[part] = _LINK_PART.encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()

@@ -212,3 +212,17 @@ def test_the_pre_checks_own_findings_land_on_their_cells():
     book = load_workbook(io.BytesIO(annotate(data, report.findings)))
     assert _fill(book["Déclaration"]["B3"]) == RED
     assert "7 chiffres" in book["Déclaration"]["B3"].comment.text
+
+
+def test_a_hidden_sheet_before_the_declaration_is_not_the_one_marked():
+    book = Workbook()
+    book.active.title = "Masquée"
+    book.active["B3"] = "brouillon"
+    book.active.sheet_state = "hidden"
+    book.create_sheet("Déclaration")["B3"] = "12345"
+    book.active = 1
+    out = io.BytesIO()
+    book.save(out)
+    marked = load_workbook(io.BytesIO(annotate(out.getvalue(), [_finding(Severity.ERROR, 3, "B")])))
+    assert _fill(marked["Déclaration"]["B3"]) == RED
+    assert _fill(marked["Masquée"]["B3"]) == ""
