@@ -1,14 +1,18 @@
 """Portal router: builds the navigation the visitor may see and runs the chosen page.
 
-Pages live in `pages/`; no business logic here. Staff pages (issue #7) join as a "Caf" section
-in `sections()` once a member of staff is signed in.
+Pages live in `pages/`; no business logic here. Served by the ASGI entry `asgi.py`. Every staff
+page is registered on every run (hidden unless the signed-in role opens it) and checks access
+itself; the signed-in member of staff comes from the session cookie (`pages.staff.access`).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from cmg_core.staff.auth import SignedIn
+from pages.staff import access
 from pages.staff import menu as staff_menu
+from pages.staff.widgets import oidc
 from pages.widgets import layout, secrets
 
 PARTNERS = "Structures partenaires"
@@ -39,14 +43,15 @@ def partner_pages() -> list[st.Page]:
     ]
 
 
-def sections() -> dict[str, list[st.Page]]:
-    """Navigation sections by audience; staff sections are added here by role."""
-    return {PARTNERS: partner_pages() + staff_menu.public_pages(), **staff_menu.sections()}
+def sections(who: SignedIn | None) -> dict[str, list[st.Page]]:
+    """Navigation sections by audience; the hidden staff pages ride in the first one."""
+    public = partner_pages() + staff_menu.hidden_pages(who)
+    return {PARTNERS: public, **staff_menu.sections(who)}
 
 
-def navigation() -> st.Page:
+def navigation(who: SignedIn | None) -> st.Page:
     """One section is shown as plain links; several sections as one menu per audience."""
-    by_section = sections()
+    by_section = sections(who)
     if len(by_section) == 1:
         return st.navigation(next(iter(by_section.values())), position="top")
     return st.navigation(by_section, position="top")
@@ -54,7 +59,10 @@ def navigation() -> st.Page:
 
 secrets.adopt_settings()
 st.set_page_config(page_title="Attestations CMG", page_icon="📄", layout="wide")
-page = navigation()
+who = access.signed_in()
+page = navigation(who)
+if who is None:
+    oidc.adopt_identity(next_path=f"/{page.url_path}")
 layout.header()
 page.run()
 if page.url_path in {p.url_path for p in partner_pages()}:

@@ -79,6 +79,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CMG_CAF_CODE", "493", "Code of the Caf."),
     Setting("CMG_DEMO", "0", "1 in demo mode: demo staff accounts exist and are printed."),
     Setting("CMG_LOG_LEVEL", "INFO", "Python logging level."),
+    Setting(
+        "CMG_SESSION_SECRET",
+        "",
+        "Key signing the staff session cookie (32 characters or more, the same on every "
+        "replica); staff sign-in is refused without it. `make run` makes one for the demo.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -7,6 +7,7 @@ Children are stopped when the portal stops (Ctrl+C).
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -29,6 +30,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     os.environ.setdefault("CMG_DEMO", "1")
+    if not settings.get("CMG_SESSION_SECRET"):  # one process, one replica: any key will do
+        os.environ["CMG_SESSION_SECRET"] = secrets.token_urlsafe(48)
     _prepare_database()
     with ExitStack() as children:
         children.callback(print, "Arrêt de la démonstration.")
@@ -39,10 +42,11 @@ def run(args) -> int:
         _print_demo_accounts(args.port)
         children.enter_context(_child("run", "--every", args.every))
         portal = [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-            "--server.port", str(args.port), "--server.headless", "true",
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "asgi.py"),
+            "--server.port", str(args.port), "--server.address", "127.0.0.1",
+            "--server.headless", "true",
         ]  # fmt: skip
-        print(f"Portail : http://localhost:{args.port}", flush=True)
+        print(f"Portail : http://127.0.0.1:{args.port}", flush=True)
         try:
             return subprocess.call(portal, cwd=ROOT)
         except KeyboardInterrupt:
@@ -74,7 +78,7 @@ def _print_demo_accounts(port: int) -> None:
     with session_scope() as session:
         accounts = ensure_demo_accounts(session)
     if accounts:
-        print(demo_accounts_text(accounts, f"http://localhost:{port}"), flush=True)
+        print(demo_accounts_text(accounts, f"http://127.0.0.1:{port}"), flush=True)
 
 
 class _child:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from cmg_core import settings
 from cmg_core.db.enums import Role
 from cmg_core.db.models import StaffUser
-from cmg_core.staff import audit
+from cmg_core.staff import audit, sessions
 from cmg_core.staff.auth import create_user, find_user, set_password, unlock
 
 DEMO_DOMAIN = "demo.caf.invalid"  # `.invalid`: can never be a real mailbox
@@ -48,6 +48,23 @@ def set_active(session: Session, user_id: int, active: bool, by: audit.Actor) ->
     user.active = active
     action = "user.activate" if active else "user.deactivate"
     audit.record(session, by, action, "staff_user", user.id)
+    if not active:
+        sessions.revoke_all(session, user.id, sessions.EndReason.DEACTIVATED)
+
+
+def change_role(session: Session, user_id: int, role: Role | str, by: audit.Actor) -> None:
+    """Give an account another role; its open sessions end at once (journaled)."""
+    user = session.get_one(StaffUser, user_id)
+    role = Role(role)
+    if user.role == role:
+        return
+    if by.id == user.id:
+        raise ValueError("Vous ne pouvez pas modifier votre propre rôle.")
+    before, user.role = user.role, role
+    audit.record(
+        session, by, "user.role", "staff_user", user.id, before=str(before), after=str(role)
+    )
+    sessions.revoke_all(session, user.id, sessions.EndReason.ROLE_CHANGE)
 
 
 def ensure_demo_accounts(session: Session) -> list[tuple[str, Role, str]]:
@@ -57,10 +74,7 @@ def ensure_demo_accounts(session: Session) -> list[tuple[str, Role, str]]:
     account may sign in: any left by an earlier demo is deactivated and nothing is returned.
     """
     if not settings.get_bool("CMG_DEMO"):
-        for email, _role, _name in DEMO_ACCOUNTS:
-            user = find_user(session, email)
-            if user is not None:
-                user.active = False
+        disable_demo_accounts(session)
         return []
     created = []
     for email, role, name in DEMO_ACCOUNTS:
@@ -74,6 +88,18 @@ def ensure_demo_accounts(session: Session) -> list[tuple[str, Role, str]]:
         audit.record(session, SYSTEM, "user.demo_reset", "staff_user", user.id, role=str(role))
         created.append((email, role, password))
     return created
+
+
+def disable_demo_accounts(session: Session) -> int:
+    """Deactivate the demo accounts an earlier demo left (at every start outside demo mode)."""
+    disabled = 0
+    for email, _role, _name in DEMO_ACCOUNTS:
+        user = find_user(session, email)
+        if user is not None and user.active:
+            user.active = False
+            audit.record(session, SYSTEM, "user.deactivate", "staff_user", user.id, demo=True)
+            disabled += 1
+    return disabled
 
 
 def demo_accounts_text(accounts: list[tuple[str, Role, str]], portal_url: str = "") -> str:

@@ -22,6 +22,7 @@ ACTION_LABELS: dict[str, str] = {
     "auth.locked": "compte verrouillé",
     "auth.sign_out": "déconnexion",
     "auth.timeout": "déconnexion après inactivité",
+    "auth.session_revoked": "session fermée (rôle modifié ou compte désactivé)",
     "queue.take": "prise en charge d'un dossier",
     "queue.assign": "attribution d'un dossier",
     "queue.release": "remise en file d'un dossier",
@@ -34,6 +35,7 @@ ACTION_LABELS: dict[str, str] = {
     "user.unlock": "déverrouillage d'un compte",
     "user.activate": "réactivation d'un compte",
     "user.deactivate": "désactivation d'un compte",
+    "user.role": "changement de rôle",
     "user.demo_reset": "compte de démonstration préparé",
 }
 

@@ -1,5 +1,5 @@
-"""Staff sign-in: local accounts (argon2), lockout after repeated failures, idle timeout, and
-the mapping of an OpenID Connect e-mail to a staff account.
+"""Staff sign-in: local accounts (argon2), lockout after repeated failures, and the mapping of
+an OpenID Connect e-mail to a staff account (the session that follows: `sessions`).
 
 `sign_in` writes the outcome to the audit journal in the caller's transaction. Failures return
 a `SignInRefused` with a French message that does not say whether the e-mail exists, except
@@ -24,7 +24,6 @@ from cmg_core.staff.passwords import hash_password, needs_rehash, verify_passwor
 
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=15)
-IDLE_TIMEOUT = timedelta(minutes=30)
 LOCK_RULE = "Compte verrouillé pendant 15 minutes après 5 essais infructueux."
 WRONG_CREDENTIALS = "Adresse électronique ou mot de passe incorrect."
 
@@ -37,12 +36,13 @@ class Refusal(StrEnum):
 
 @dataclass(frozen=True)
 class SignedIn:
-    """The staff member a portal session acts for (kept in the session, checked on each page)."""
+    """The staff member a portal session acts for (read from the database on each page)."""
 
     user_id: int
     email: str
     role: Role
     display_name: str = ""
+    session_id: int | None = None  # the server-side session (`cmg_core.staff.sessions`)
 
 
 @dataclass(frozen=True)
@@ -183,23 +183,5 @@ def sign_in_oidc(
     return signed_in(user)
 
 
-def signed_in(user: StaffUser) -> SignedIn:
-    return SignedIn(user.id, user.email, Role(user.role), user.display_name)
-
-
-def current(session: Session, who: SignedIn) -> SignedIn | None:
-    """The account as it stands now (role may have changed); None when gone or deactivated."""
-    user = session.get(StaffUser, who.user_id)
-    if user is None or not user.active:
-        return None
-    return signed_in(user)
-
-
-def is_idle(last_activity: datetime, now: datetime | None = None) -> bool:
-    """True when nothing happened for `IDLE_TIMEOUT`: the session must sign out."""
-    return (now or utcnow()) - last_activity >= IDLE_TIMEOUT
-
-
-def sign_out(session: Session, who: SignedIn, *, idle: bool = False) -> None:
-    action = "auth.timeout" if idle else "auth.sign_out"
-    audit.record(session, audit.Actor(who.user_id, who.email), action, "staff_user", who.user_id)
+def signed_in(user: StaffUser, session_id: int | None = None) -> SignedIn:
+    return SignedIn(user.id, user.email, Role(user.role), user.display_name, session_id)

@@ -1,83 +1,105 @@
 """Who is signed in to the staff portal, and the guard every staff page calls first.
 
-The signed-in member of staff and the time of their last action live in the server-side
-session state; the account itself (active, role) is re-read from the database by `require`,
-so a deactivation or a role change applies on the next click. No business logic here: the
-rules are in `cmg_core.staff`.
+The member of staff is read on every run from the session cookie (`st.context.cookies`) and
+the server-side session it names (`cmg_core.staff.sessions`), with the account as it stands
+now (active, role): a reload, a new tab or a bookmark keeps the session, and Streamlit's
+session state holds nothing of it but a one-off message. No business logic here.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
 from cmg_core.db.session import session_scope
-from cmg_core.db.types import utcnow
-from cmg_core.staff import auth
+from cmg_core.staff import sessions
+from cmg_core.staff.auth import SignedIn
 from cmg_core.staff.roles import Area, may_open
+from pages.staff import menu
+from pages.staff.widgets import sign_in
+from pages.widgets import redirect
+from web import staff_session
 
-WHO = "staff.who"
-LAST_ACTIVITY = "staff.last_activity"
 FLASH = "staff.flash"
-SIGN_IN_PAGE = "pages/staff/signin.py"
+ENDED = {
+    sessions.EndReason.IDLE: "Vous avez été déconnecté·e après 30 minutes sans action. "
+    "Reconnectez-vous.",
+    sessions.EndReason.DEACTIVATED: "Votre compte n'est plus actif. "
+    "Adressez-vous à un administrateur.",
+}
 
 
-def signed_in() -> auth.SignedIn | None:
-    """The member of staff of this browser session (from session state only, no database)."""
-    return st.session_state.get(WHO)
+def _cookie() -> str | None:
+    """The session cookie the browser sent (the portal's session route set it)."""
+    value = st.context.cookies.get(sessions.COOKIE_NAME)
+    return value if isinstance(value, str) else None  # no browser (AppTest): no cookie
 
 
-def start(who: auth.SignedIn) -> None:
-    st.session_state[WHO] = who
-    st.session_state[LAST_ACTIVITY] = utcnow()
-
-
-def end(*, idle: bool = False) -> None:
-    """Sign out: journal it, forget the member of staff (and leave OIDC when used)."""
-    who = signed_in()
-    if who is not None:
+def signed_in() -> SignedIn | None:
+    """The member of staff of this browser, checked against the database now."""
+    cookie = _cookie()
+    if not cookie:
+        return None
+    try:
         with session_scope() as session:
-            auth.sign_out(session, who, idle=idle)
-    for key in (WHO, LAST_ACTIVITY):
-        st.session_state.pop(key, None)
-    if idle:
-        st.session_state[FLASH] = (
-            "Vous avez été déconnecté·e après 30 minutes sans action. Reconnectez-vous."
-        )
+            result = sessions.resume(session, cookie)
+    except sessions.SessionSecretError:
+        return None
+    if isinstance(result, sessions.Ended):
+        if result.reason in ENDED:
+            st.session_state[FLASH] = ENDED[result.reason]
+        return None
+    return result
 
 
-def expire_if_idle(now: datetime | None = None) -> bool:
-    """Sign out a session left idle too long; True when it just happened."""
-    last = st.session_state.get(LAST_ACTIVITY)
-    if signed_in() is None or last is None or not auth.is_idle(last, now):
-        return False
-    end(idle=True)
-    return True
+def start(who: SignedIn, method: str, next_path: str) -> None:
+    """Open the server-side session and send the browser through the session route, which
+    sets the cookie and lands on `next_path`."""
+    try:
+        with session_scope() as session:
+            ticket = sessions.open_session(session, who, method)
+    except sessions.SessionSecretError as error:
+        st.error(str(error))
+        st.stop()
+    redirect.go(staff_session.open_url(ticket, next_path))
 
 
-def require(area: Area) -> auth.SignedIn:
+def end(who: SignedIn, *, leave_identity_provider: bool = False) -> None:
+    """Sign out at once (the server-side session ends, journaled), then clear the cookie, or
+    leave the identity provider too (`st.logout`) after an OpenID Connect sign-in."""
+    with session_scope() as session:
+        sessions.sign_out(session, who)
+    if leave_identity_provider:
+        st.logout()
+        st.stop()
+    redirect.go(staff_session.CLOSE_PATH)
+
+
+def sign_in_here(next_path: str, key: str = "sign_in") -> None:
+    """The French sign-in form; once signed in, the browser lands on `next_path`."""
+    flash = st.session_state.pop(FLASH, None)
+    if flash:
+        st.info(flash, icon=":material/schedule:")
+    result = sign_in.show(key=key)
+    if result is not None:
+        start(result, "password", next_path)
+
+
+def require(area: Area) -> SignedIn:
     """Stop the page unless a signed-in, active member of staff may open `area`.
 
-    Called at the top of every staff page, so a page opened by URL or `switch_page` is refused
-    on the server side whatever the menu shows.
+    Called at the top of every staff page, so a page opened by URL is refused on the server
+    side whatever the menu shows; a visitor who is not signed in gets the sign-in form here,
+    then this very page.
     """
-    if expire_if_idle():
-        st.switch_page(SIGN_IN_PAGE)
     who = signed_in()
     if who is None:
-        st.warning("Cette page est réservée au personnel de la Caf. Connectez-vous d'abord.")
-        st.page_link(SIGN_IN_PAGE, label="Se connecter", icon=":material/login:")
+        st.title("Espace Caf : connexion")
+        st.write("Cette page est réservée au personnel de la Caf. Connectez-vous pour l'ouvrir.")
+        left, _ = st.columns([2, 3])
+        with left:
+            sign_in_here(menu.url_path(area))
         st.stop()
-    with session_scope() as session:
-        fresh = auth.current(session, who)
-    if fresh is None:
-        end()
-        st.warning("Votre compte n'est plus actif. Adressez-vous à un administrateur.")
-        st.stop()
-    st.session_state[WHO] = fresh
-    if not may_open(fresh.role, area):
+    if not may_open(who.role, area):
         st.error("Votre rôle ne permet pas d'ouvrir cette page.")
         st.stop()
-    st.session_state[LAST_ACTIVITY] = utcnow()
-    return fresh
+    return who

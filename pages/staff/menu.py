@@ -1,19 +1,21 @@
 """The staff part of the navigation, built by `app.py` on every run.
 
-Anonymous visitors get only a hidden sign-in page (`/connexion`), so they see the partner
-section alone. A signed-in member of staff gets a "Caf" section with the pages of their role;
-each page still checks the role itself (`pages.staff.access.require`).
+Every staff page is always registered, so a bookmark or a link to it opens it, first visit
+included; it is hidden from the menu unless the signed-in member of staff's role opens it, and
+each page checks access itself (`pages.staff.access.require`). Signed in, the pages of the role
+form the "Espace Caf" section.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from cmg_core.staff.auth import SignedIn
 from cmg_core.staff.roles import Area, may_open
-from pages.staff import access
-from pages.staff.widgets import oidc
 
 CAF = "Espace Caf"
+SIGN_IN_PAGE = "pages/staff/signin.py"
+SIGN_IN_PATH = "connexion"
 PAGES: tuple[tuple[Area, str, str, str, str], ...] = (
     (Area.DASHBOARD, "dashboard.py", "Tableau de bord", ":material/monitoring:", "caf"),
     (Area.DEPOSITS, "deposits.py", "Dépôts", ":material/inventory_2:", "caf-depots"),
@@ -32,30 +34,44 @@ PAGES: tuple[tuple[Area, str, str, str, str], ...] = (
 )
 
 
-def _sign_in_page(visible: bool) -> st.Page:
+def url_path(area: Area) -> str:
+    """The address of an area's page, e.g. `/caf-depots`."""
+    return "/" + next(path for page_area, *_, path in PAGES if page_area == area)
+
+
+def _page(area: Area, file: str, title: str, icon: str, path: str, visible: bool) -> st.Page:
     return st.Page(
-        access.SIGN_IN_PAGE,
-        title="Mon compte" if visible else "Se connecter",
-        icon=":material/account_circle:" if visible else ":material/login:",
-        url_path="connexion",
+        f"pages/staff/{file}",
+        title=title,
+        icon=icon,
+        url_path=path,
         visibility="visible" if visible else "hidden",
     )
 
 
-def public_pages() -> list[st.Page]:
-    """The hidden sign-in page, for visitors who are not signed in."""
-    oidc.adopt_identity()
-    return [] if access.signed_in() else [_sign_in_page(visible=False)]
+def _sign_in_page(visible: bool) -> st.Page:
+    return st.Page(
+        SIGN_IN_PAGE,
+        title="Mon compte" if visible else "Se connecter",
+        icon=":material/account_circle:" if visible else ":material/login:",
+        url_path=SIGN_IN_PATH,
+        visibility="visible" if visible else "hidden",
+    )
 
 
-def sections() -> dict[str, list[st.Page]]:
+def hidden_pages(who: SignedIn | None) -> list[st.Page]:
+    """The staff pages `who` may not open (all of them, and the sign-in, when signed out)."""
+    pages = [
+        _page(*entry, visible=False)
+        for entry in PAGES
+        if who is None or not may_open(who.role, entry[0])
+    ]
+    return pages + ([_sign_in_page(visible=False)] if who is None else [])
+
+
+def sections(who: SignedIn | None) -> dict[str, list[st.Page]]:
     """The Caf section for the signed-in member of staff; nothing for anyone else."""
-    who = access.signed_in()
     if who is None:
         return {}
-    pages = [
-        st.Page(f"pages/staff/{file}", title=title, icon=icon, url_path=path)
-        for area, file, title, icon, path in PAGES
-        if may_open(who.role, area)
-    ]
+    pages = [_page(*entry, visible=True) for entry in PAGES if may_open(who.role, entry[0])]
     return {CAF: [*pages, _sign_in_page(visible=True)]}

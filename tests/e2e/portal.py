@@ -1,7 +1,10 @@
-"""Start the real portal (`streamlit run app.py`) and headless Chromium for browser tests."""
+"""Start the real portal (`streamlit run asgi.py`, as the README says) and headless Chromium
+for browser tests."""
 
 from __future__ import annotations
 
+import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -32,15 +35,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_portal(timeout: float = 60) -> Iterator[str]:
-    """The portal served on a free port; its base URL. The server is killed on exit."""
+def running_portal(timeout: float = 60, **settings: str) -> Iterator[str]:
+    """The portal served on a free port, with the current environment plus `settings` (and a
+    session key of its own); its base URL. The server is killed on exit."""
     port = free_port()
+    env = {"CMG_SESSION_SECRET": secrets.token_urlsafe(48), **os.environ, **settings}
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "app.py"),
+        str(ROOT / "asgi.py"),
         "--server.headless",
         "true",
         "--server.port",
@@ -53,7 +58,7 @@ def running_portal(timeout: float = 60) -> Iterator[str]:
         "none",
     ]
     server = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -38,14 +38,10 @@ def demo_database(folder: Path) -> Iterator[builders.World]:
                 os.environ[name] = value
 
 
-def open_sign_in(page, base_url: str) -> None:
-    """Open /connexion; close Streamlit's "Page not found" notice that a deep link may raise."""
-    page.goto(f"{base_url}/connexion")
+def open_sign_in(page, base_url: str, path: str = "/connexion") -> None:
+    """Open a page by its address (the sign-in form shows when not signed in)."""
+    page.goto(f"{base_url}{path}")
     page.get_by_role("heading", name="Espace Caf : connexion").wait_for()
-    page.wait_for_timeout(800)
-    if page.get_by_role("dialog").count():
-        page.keyboard.press("Escape")
-        page.get_by_role("dialog").wait_for(state="detached")
 
 
 def sign_in(page, email: str, password: str) -> None:

@@ -1,4 +1,4 @@
-"""Sign-in of local staff accounts: hashing, lockout, idle timeout, OIDC mapping, journal."""
+"""Sign-in of local staff accounts: hashing, lockout, OIDC mapping, journal."""
 
 from __future__ import annotations
 
@@ -87,11 +87,6 @@ def test_a_deactivated_account_cannot_sign_in(session, gca):
     assert result.reason == auth.Refusal.INACTIVE
 
 
-def test_a_session_is_idle_after_30_minutes_without_action():
-    assert not auth.is_idle(NOW, NOW + timedelta(minutes=29, seconds=59))
-    assert auth.is_idle(NOW, NOW + timedelta(minutes=30))
-
-
 def test_an_oidc_email_maps_to_the_staff_account_and_its_role(session, gca):
     result = auth.sign_in_oidc(session, "Claire.GCA@caf.fr", subject="sub-123", now=NOW)
 
@@ -104,14 +99,6 @@ def test_an_oidc_email_without_an_account_is_refused(session):
 
     assert isinstance(result, auth.SignInRefused)
     assert actions(session) == ["auth.sign_in_failed"]
-
-
-def test_current_reflects_a_role_change_and_drops_a_deactivated_account(session, gca):
-    who = auth.signed_in(gca)
-    gca.role = Role.ADMIN
-    assert auth.current(session, who).role == Role.ADMIN
-    gca.active = False
-    assert auth.current(session, who) is None
 
 
 def test_the_journal_never_holds_the_password(session, gca):

@@ -14,7 +14,7 @@ from cmg_core.db.models.outputs import Bilan, Notification
 from cmg_core.db.models.partners import Habilitation, HabilitationEvent, Partner
 from cmg_core.db.models.queue import QueueEvent, QueueItem
 from cmg_core.db.models.referential import Allocataire, Child, CmgClaim
-from cmg_core.db.models.staff import AuditEntry, StaffUser
+from cmg_core.db.models.staff import AuditEntry, StaffSession, StaffUser
 
 __all__ = [
     "AbsentChild",
@@ -40,5 +40,6 @@ __all__ = [
     "QueueEvent",
     "QueueItem",
     "Run",
+    "StaffSession",
     "StaffUser",
 ]

@@ -1,4 +1,4 @@
-"""Caf staff accounts and the audit journal of every staff action."""
+"""Caf staff accounts, their server-side sessions and the audit journal of every staff action."""
 
 from __future__ import annotations
 
@@ -29,6 +29,30 @@ class StaffUser(Timestamps, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     active: Mapped[bool] = mapped_column(default=True)
     oidc_subject: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+
+
+class StaffSession(Base):
+    """A signed-in member of staff in one browser, referenced by the session cookie.
+
+    Created with a one-time sign-in ticket (`ticket_hash`), which the portal's session route
+    exchanges for the cookie's token (`token_hash`); only SHA-256 digests are stored. Ended
+    (`ended_at`) by sign-out, 30 minutes idle, a role change or a deactivation.
+    """
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("staff_users.id", ondelete="CASCADE"), index=True
+    )
+    method: Mapped[str] = mapped_column(sa.String(20))  # password | oidc
+    ticket_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    ticket_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    end_reason: Mapped[str | None] = mapped_column(sa.String(20))
 
 
 class AuditEntry(Base):

@@ -8,11 +8,14 @@
     client_secret = "…"
     server_metadata_url = "https://idp.example/.well-known/openid-configuration"
 
-The e-mail the identity provider proves is mapped to an active staff account, which gives the
-role; without an account the person is refused (and journaled).
+The e-mail the identity provider has just proven is mapped to an active staff account, which
+gives the role, and opens the same server-side session as a password sign-in; without an
+account the person is refused (and journaled).
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
@@ -21,6 +24,9 @@ from cmg_core.staff import auth
 from pages.staff import access
 
 REFUSED = "staff.oidc_refused"
+# st.login's identity cookie outlives our session; only a sign-in at the identity provider
+# this recent opens a staff session, so an idle timeout or a sign-out is not undone by it.
+FRESH = timedelta(minutes=5)
 
 
 def configured() -> bool:
@@ -31,14 +37,21 @@ def logged_in() -> bool:
     return configured() and bool(getattr(st.user, "is_logged_in", False))
 
 
-def adopt_identity() -> None:
-    """Once per browser session: map a proven OIDC identity to the staff account."""
-    if access.signed_in() is not None or REFUSED in st.session_state or not logged_in():
+def _fresh() -> bool:
+    issued = st.user.get("iat")
+    if not isinstance(issued, int | float):
+        return False
+    return datetime.now(UTC) - datetime.fromtimestamp(issued, UTC) <= FRESH
+
+
+def adopt_identity(next_path: str) -> None:
+    """A fresh OIDC identity, not yet a staff session: open one, landing on `next_path`."""
+    if REFUSED in st.session_state or not logged_in() or not _fresh():
         return
     with session_scope() as session:
         result = auth.sign_in_oidc(session, st.user.get("email"), st.user.get("sub"))
     if isinstance(result, auth.SignedIn):
-        access.start(result)
+        access.start(result, "oidc", next_path)
     else:
         st.session_state[REFUSED] = result.message
 

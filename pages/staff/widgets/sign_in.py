@@ -6,11 +6,10 @@ import streamlit as st
 
 from cmg_core.db.session import session_scope
 from cmg_core.staff import auth
-from pages.staff import access
 
 
 def show(key: str = "sign_in") -> auth.SignedIn | None:
-    """Draw the form; on success start the staff session and return who signed in."""
+    """Draw the form; who signed in when the password is right, else None."""
     with st.form(key, border=True):
         email = st.text_input("Adresse électronique", key=f"{key}_email", autocomplete="username")
         password = st.text_input(
@@ -28,5 +27,4 @@ def show(key: str = "sign_in") -> auth.SignedIn | None:
     if isinstance(result, auth.SignInRefused):
         st.error(result.message, icon=":material/lock:" if result.locked_until else None)
         return None
-    access.start(result)
     return result

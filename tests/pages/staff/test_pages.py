@@ -11,8 +11,8 @@ from tests.pages.conftest import texts
 from tests.pages.staff.conftest import signed_in
 
 
-def open_as(world, role, name):
-    app = signed_in(world, role)
+def open_as(world, role, name, browser):
+    app = signed_in(world, role, browser)
     return app.switch_page(f"pages/staff/{name}.py").run()
 
 
@@ -21,8 +21,8 @@ def journaled(action: str) -> int:
         return session.scalar(sa.select(sa.func.count()).where(AuditEntry.action == action))
 
 
-def test_the_dashboard_counts_the_last_month_and_draws_four_charts(world):
-    app = signed_in(world, Role.AGENT)
+def test_the_dashboard_counts_the_last_month_and_draws_four_charts(world, browser):
+    app = signed_in(world, Role.AGENT, browser)
 
     values = {m.label: m.value for m in app.metric}
     assert values["Structures ayant déposé"] == "3 / 5"
@@ -30,8 +30,8 @@ def test_the_dashboard_counts_the_last_month_and_draws_four_charts(world):
     assert len(app.get("vega_lite_chart")) == 4
 
 
-def test_the_deposits_matrix_marks_filed_corrected_and_late_partners(world):
-    app = open_as(world, Role.AGENT, "deposits")
+def test_the_deposits_matrix_marks_filed_corrected_and_late_partners(world, browser):
+    app = open_as(world, Role.AGENT, "deposits", browser)
 
     table = app.dataframe[0].value.set_index("Structure")
     last = world.months[-1].label()
@@ -41,8 +41,10 @@ def test_the_deposits_matrix_marks_filed_corrected_and_late_partners(world):
     assert "10 du mois qui suit" in texts(app)
 
 
-def test_the_deposits_csv_has_a_bom_semicolons_neutralised_text_and_is_journaled(world, downloads):
-    app = open_as(world, Role.AGENT, "deposits")
+def test_the_deposits_csv_has_a_bom_semicolons_neutralised_text_and_is_journaled(
+    world, downloads, browser
+):
+    app = open_as(world, Role.AGENT, "deposits", browser)
     export = next(b for b in app.get("download_button") if b.label == "Exporter en CSV")
 
     name, data = downloads.of(export)
@@ -54,15 +56,15 @@ def test_the_deposits_csv_has_a_bom_semicolons_neutralised_text_and_is_journaled
     assert journaled("export.deposits") == 1
 
 
-def test_the_deposit_detail_shows_ds_state_lines_and_their_outcome(world):
-    app = open_as(world, Role.AGENT, "deposits")
+def test_the_deposit_detail_shows_ds_state_lines_and_their_outcome(world, browser):
+    app = open_as(world, Role.AGENT, "deposits", browser)
 
     assert any(b.label.startswith("Ouvrir le dossier") for b in app.get("link_button"))
     assert "Devenir" in app.dataframe[-1].value.columns
 
 
-def test_bilans_are_found_by_name_and_downloaded_as_pdf_and_xlsx(world, downloads):
-    app = open_as(world, Role.AGENT, "bilans")
+def test_bilans_are_found_by_name_and_downloaded_as_pdf_and_xlsx(world, downloads, browser):
+    app = open_as(world, Role.AGENT, "bilans", browser)
     app.text_input(key="bilans_search").input("Bébé").run()
 
     assert set(app.dataframe[0].value["Structure"]) == {"Bébé Câlin"}
@@ -73,8 +75,8 @@ def test_bilans_are_found_by_name_and_downloaded_as_pdf_and_xlsx(world, download
     assert downloads.of(buttons["Télécharger le classeur Excel"])[0].endswith(".xlsx")
 
 
-def test_the_automate_page_shows_last_runs_failures_and_sync_state(world):
-    app = open_as(world, Role.ADMIN, "runs")
+def test_the_automate_page_shows_last_runs_failures_and_sync_state(world, browser):
+    app = open_as(world, Role.ADMIN, "runs", browser)
 
     recent = app.dataframe[-1].value
     assert "en échec" in set(recent["Résultat"])
@@ -83,16 +85,16 @@ def test_the_automate_page_shows_last_runs_failures_and_sync_state(world):
     assert len(sync) == 3
 
 
-def test_the_journal_lists_sign_ins_with_who_and_what(world):
-    app = open_as(world, Role.ADMIN, "journal")
+def test_the_journal_lists_sign_ins_with_who_and_what(world, browser):
+    app = open_as(world, Role.ADMIN, "journal", browser)
 
     table = app.dataframe[0].value
     assert "connexion" in set(table["Action"])
     assert world.accounts[Role.ADMIN] in set(table["Auteur"])
 
 
-def test_the_habilitations_page_lists_authorised_and_removed_people_with_history(world):
-    app = open_as(world, Role.ADMIN, "habilitations")
+def test_the_habilitations_page_lists_authorised_and_removed_people_with_history(world, browser):
+    app = open_as(world, Role.ADMIN, "habilitations", browser)
     app.selectbox(key="habilitations_partner").set_value(world.partners[0].id).run()
 
     people = app.dataframe[1].value
@@ -100,12 +102,12 @@ def test_the_habilitations_page_lists_authorised_and_removed_people_with_history
     assert set(app.dataframe[2].value["Opération"]) == {"ajout", "suppression"}
 
 
-def test_an_admin_runs_one_stage_now_and_the_run_is_recorded_and_journaled(world):
+def test_an_admin_runs_one_stage_now_and_the_run_is_recorded_and_journaled(world, browser):
     from cmg_core.db.models import Run
 
     with session_scope() as session:
         before = session.scalar(sa.select(sa.func.count()).where(Run.stage == "notify"))
-    app = open_as(world, Role.ADMIN, "runs")
+    app = open_as(world, Role.ADMIN, "runs", browser)
     app.selectbox(key="runs_stage").set_value("notify").run()
     app.button(key="runs_start").click().run()
 

@@ -10,8 +10,8 @@ from cmg_core.db.session import session_scope
 from tests.pages.staff.conftest import signed_in
 
 
-def open_queue(world):
-    app = signed_in(world, Role.GCA)
+def open_queue(world, browser):
+    app = signed_in(world, Role.GCA, browser)
     return app.switch_page("pages/staff/queue.py").run()
 
 
@@ -23,8 +23,8 @@ def button(app, label):
     return next(b for b in app.button if b.label == label)
 
 
-def test_the_queue_lists_every_open_case_oldest_first_with_its_pdf_and_history(world):
-    app = open_queue(world)
+def test_the_queue_lists_every_open_case_oldest_first_with_its_pdf_and_history(world, browser):
+    app = open_queue(world, browser)
 
     table = app.dataframe[0].value
     assert len(table) == len(world.queue)
@@ -35,8 +35,8 @@ def test_the_queue_lists_every_open_case_oldest_first_with_its_pdf_and_history(w
     assert app.subheader[-1].value == "Historique"
 
 
-def test_taking_then_resolving_a_case_removes_it_from_the_queue_and_journals_it(world):
-    app = open_queue(world)
+def test_taking_then_resolving_a_case_removes_it_from_the_queue_and_journals_it(world, browser):
+    app = open_queue(world, browser)
     case_id = app.selectbox(key="queue_case").value
 
     button(app, "Prendre en charge").click().run()
@@ -58,8 +58,8 @@ def test_taking_then_resolving_a_case_removes_it_from_the_queue_and_journals_it(
     assert actions == ["queue.take", "queue.resolve"]
 
 
-def test_resolving_without_a_comment_says_why_and_keeps_the_case(world):
-    app = open_queue(world)
+def test_resolving_without_a_comment_says_why_and_keeps_the_case(world, browser):
+    app = open_queue(world, browser)
     case_id = app.selectbox(key="queue_case").value
 
     button(app, "Résoudre").click().run()
@@ -68,8 +68,8 @@ def test_resolving_without_a_comment_says_why_and_keeps_the_case(world):
     assert listed(app, case_id)
 
 
-def test_filtering_by_reason_keeps_only_that_reason(world):
-    app = open_queue(world)
+def test_filtering_by_reason_keeps_only_that_reason(world, browser):
+    app = open_queue(world, browser)
     reason = world.queue[0].reason
 
     app.multiselect(key="queue_reasons").set_value([reason]).run()
