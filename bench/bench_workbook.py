@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from python_calamine import CalamineWorkbook
 
-from cmg_core.precheck.report import Finding, Severity
+from cmg_core.findings import Finding, Severity
 from cmg_core.workbook.annotate import annotate
 from cmg_core.workbook.reader import check_package, read_workbook
 from cmg_core.workbook.sheetxml import scan_sheet

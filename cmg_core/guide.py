@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cmg_core import settings
-from cmg_core.precheck.report import Finding, Severity
+from cmg_core.findings import Finding, Severity
 from cmg_core.precheck.wording import shown
 from cmg_core.templates import TEMPLATES, Template, TemplateCode
 

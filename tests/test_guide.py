@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from cmg_core import guide
-from cmg_core.precheck.report import Finding, Severity
+from cmg_core.findings import Finding, Severity
 from cmg_core.templates import GAD, MC
 
 

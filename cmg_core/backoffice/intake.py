@@ -32,7 +32,8 @@ from cmg_core.db.models import Deposit, DepositLine, DsDossier, DsFile, Habilita
 from cmg_core.db.types import utcnow
 from cmg_core.ds import DSFileExpired, demarches
 from cmg_core.ds.demarches import DemarcheSpec
-from cmg_core.precheck import Finding, Severity, check_workbook
+from cmg_core.findings import Finding, Severity
+from cmg_core.precheck import check_workbook
 from cmg_core.values import Month
 from cmg_core.workbook.annotate import annotate
 from cmg_core.workbook.rejected import WorkbookRejected

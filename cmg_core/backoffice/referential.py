@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from cmg_core import templates
 from cmg_core.backoffice import texts
 from cmg_core.db.models import Allocataire, Child, CmgClaim
-from cmg_core.precheck import DeclarationLine, Finding, Severity
+from cmg_core.findings import Finding, Severity
+from cmg_core.precheck import DeclarationLine
 from cmg_core.values import Month, format_date
 
 CHUNK = 500

@@ -13,7 +13,8 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
-from cmg_core.precheck import Finding, Report, check_workbook
+from cmg_core.findings import Finding
+from cmg_core.precheck import Report, check_workbook
 from cmg_core.workbook.annotate import annotate
 from cmg_core.workbook.reader import WorkbookRejected
 

@@ -7,9 +7,9 @@ modules, one per level (as frictionless keeps its `errors/`).
 from __future__ import annotations
 
 from cmg_core import templates
+from cmg_core.findings import Finding
 from cmg_core.precheck import entries_cells, entries_file, entries_rows, wording
 from cmg_core.precheck.entry import Cause, Entry
-from cmg_core.precheck.report import Finding
 
 __all__ = ["CATALOGUE", "Cause", "Entry", "make"]
 

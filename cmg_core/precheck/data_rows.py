@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
-from cmg_core.precheck.report import Finding
 from cmg_core.precheck.structure import Layout, is_blank, normalise_label
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from cmg_core.precheck.report import Severity
+from cmg_core.findings import Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
 from cmg_core.precheck.context import Context
-from cmg_core.precheck.report import DeclarationLine, Finding
+from cmg_core.precheck.report import DeclarationLine
 from cmg_core.precheck.structure import normalise_label
 from cmg_core.precheck.wording import euros, hours_text, percent, rows_text
 from cmg_core.values import Month, format_date

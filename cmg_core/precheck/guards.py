@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
-from cmg_core.precheck.report import Finding
 from cmg_core.precheck.wording import size_text
 from cmg_core.workbook.errors_sheet import is_annotation_sheet
 from cmg_core.workbook.reader import MAX_BYTES, Sheet, Workbook, WorkbookRejected

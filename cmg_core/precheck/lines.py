@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
 from cmg_core.precheck.cells import CODES, PARSERS, Invalid
-from cmg_core.precheck.report import DeclarationLine, Finding
+from cmg_core.precheck.report import DeclarationLine
 from cmg_core.precheck.schema import Failure, numeric_failures
 from cmg_core.precheck.structure import Layout
 from cmg_core.templates import Kind

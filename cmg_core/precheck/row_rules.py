@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from cmg_core.findings import Finding
 from cmg_core.precheck.context import Context, MonthFacts, month_facts
-from cmg_core.precheck.report import DeclarationLine, Finding
+from cmg_core.precheck.report import DeclarationLine
 from cmg_core.precheck.wording import euros, first_day_text, hours_text
 from cmg_core.values import format_date
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from cmg_core import templates
+from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
-from cmg_core.precheck.report import Finding
 from cmg_core.precheck.wording import TEMPLATE_WORDS, lines_above_text
 from cmg_core.templates import Template
 

@@ -26,7 +26,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cmg_core.precheck.report import Finding, Severity
+from cmg_core.findings import Finding, Severity
 from cmg_core.workbook.errors_sheet import (
     AUTHOR,
     ERRORS_SHEET,

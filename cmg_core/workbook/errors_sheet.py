@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cmg_core.precheck.report import Finding, Severity
+from cmg_core.findings import Finding, Severity
 from cmg_core.workbook.blank import BLEU_FRANCE
 from cmg_core.workbook.safe_text import neutralise
 

@@ -12,8 +12,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 
 from cmg_core import templates
+from cmg_core.findings import Finding, Severity
 from cmg_core.precheck import check_workbook
-from cmg_core.precheck.report import Finding, Severity
 from cmg_core.workbook.annotate import annotate
 from cmg_core.workbook.errors_sheet import AUTHOR, HEADER, NO_FINDING, is_annotation_sheet
 from cmg_core.workbook.reader import WorkbookRejected, read_workbook
