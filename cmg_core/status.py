@@ -1,4 +1,5 @@
-"""What `status` reports: counts per table and per state, last runs, the referential's shares.
+"""What `status` reports: counts per table and per state, last runs, the referential's shares
+(above `db` and `referential`, which it reads).
 
 Returns plain JSON-ready values; the CLI and the staff pages format them.
 """

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cmg_core.db.enums import QueueReason
-from cmg_core.documents.bilan_pdf import ABSENT_ACTION
+from cmg_core.documents.bilan_texts import ABSENT_ACTION
 from cmg_core.values import Month
 
 # -- habilitations ------------------------------------------------------------------------

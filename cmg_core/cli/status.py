@@ -8,7 +8,7 @@ from typing import Any
 
 from cmg_core.db import enums, migrate
 from cmg_core.db.session import session_scope
-from cmg_core.db.status import collect
+from cmg_core.status import collect
 
 TITLES = {  # section: its title and the enum its states belong to
     "dossiers": ("Dossiers DS", enums.DossierStatus),

@@ -5,6 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from cmg_core.documents.bilan_texts import (
+    ABSENT_ACTION,
+    ABSENT_TEXT,
+    ABSENT_TITLE,
+    EXPLANATION,
+    NO_ACTION,
+    TITLE,
+    WITHDRAWN_TEXT,
+    WITHDRAWN_TITLE,
+)
 from cmg_core.documents.digest import bilan_digest
 from cmg_core.documents.formats import capitalised, format_count, format_datetime
 from cmg_core.documents.model import Bilan, Outcome
@@ -23,7 +33,6 @@ from cmg_core.documents.pdf_table import Column, Table
 from cmg_core.templates import TemplateCode
 from cmg_core.values import format_date
 
-TITLE = "Bilan de traitement"
 RED = colour(170, 20, 20)
 ORANGE = colour(160, 82, 0)
 OUTCOME_COLORS = {Outcome.REJECTED: RED, Outcome.TO_MANAGER: ORANGE}
@@ -46,33 +55,6 @@ GAD_COLUMNS = (
 
 NUMBER = Column("N° allocataire", 30, "C")
 ABSENT_MC_COLUMNS = (NUMBER, Column("Enfant", 60), Column("Date de naissance", 35, "C"))
-
-NO_ACTION = "Aucune"
-ABSENT_TITLE = {
-    TemplateCode.MC: "Enfants déclarés le mois précédent et absents de ce fichier",
-    TemplateCode.GAD: "Familles déclarées le mois précédent et absentes de ce fichier",
-}
-ABSENT_TEXT = {
-    TemplateCode.MC: "Ces enfants figuraient dans votre déclaration du mois précédent, sans date "
-    "de fin de garde. ",
-    TemplateCode.GAD: "Ces familles figuraient dans votre déclaration du mois précédent, sans "
-    "date de fin de garde. ",
-}
-ABSENT_ACTION = (
-    "Si la garde a pris fin, indiquez la date de fin de garde au prochain dépôt ; sinon, "
-    "déclarez la garde avec 0 heure et 0 €."
-)
-WITHDRAWN_TITLE = "Familles retirées par ce fichier"
-WITHDRAWN_TEXT = (
-    "Ce fichier remplace votre précédent dépôt pour ce mois. Ces familles y figuraient et n'y "
-    "apparaissent plus : leur attestation du mois a été retirée. S'il s'agit d'un oubli, "
-    "déposez un fichier corrigé qui les déclare."
-)
-EXPLANATION = (
-    "Ce bilan indique, pour chaque ligne du fichier déposé, le résultat de son traitement par "
-    "la Caf. La colonne « Action attendue » précise ce que la structure doit faire ; « Aucune » "
-    "signifie qu'aucune action n'est nécessaire de sa part."
-)
 
 
 def render_bilan_pdf(b: Bilan) -> bytes:

@@ -13,7 +13,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from cmg_core.documents.bilan_pdf import NO_ACTION, TITLE, other_sections
+from cmg_core.documents.bilan_pdf import other_sections
+from cmg_core.documents.bilan_texts import NO_ACTION, TITLE
 from cmg_core.documents.formats import capitalised, format_datetime, paris_time
 from cmg_core.documents.model import Bilan
 from cmg_core.templates import TemplateCode

@@ -6,10 +6,10 @@ import sqlalchemy as sa
 
 from cmg_core.db.base import Base
 from cmg_core.db.models import Habilitation, Partner
-from cmg_core.db.status import collect
 from cmg_core.referential import shares
 from cmg_core.referential.seed import seed_referential
 from cmg_core.referential.siret import is_valid_siret
+from cmg_core.status import collect
 from cmg_core.values import Month
 
 REFERENCE = Month(2026, 11)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import QueueReason, RunStatus
 from cmg_core.db.models import QueueItem, Run
-from cmg_core.db.status import collect
+from cmg_core.status import collect
 from tests.db import factories
 
 
