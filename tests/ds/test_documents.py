@@ -21,7 +21,7 @@ from cmg_core.ds import documents
 from cmg_core.ds.sandbox.server import SCHEMA_FILE
 from tests.conftest import ROOT
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "ds-schema.graphql"
+REFERENCE = ROOT / "docs" / "reference" / "ds-schema.graphql"  # source and date: its README
 
 
 @cache

@@ -1,28 +1,26 @@
-"""The catalogue holds exactly SPEC §3's codes and severities, each worded in French."""
+"""The catalogue holds SPEC §3's codes, each worded in French, and docs/findings.md shows it."""
 
 from __future__ import annotations
 
-import re
 import string
 from pathlib import Path
 
+from cmg_core.precheck import catalogue_doc
 from cmg_core.precheck.catalogue import CATALOGUE
 
-REPO = Path(__file__).resolve().parents[2]
-SPEC = REPO.parent / "shared" / "SPEC.md"
-TABLE_LINE = re.compile(r"^\| `([a-z_]+\.[a-z_]+)` \| (error|warning|info) \|")
+
+def test_docs_findings_md_is_the_catalogue_as_generated():
+    regenerate = "python -m cmg_core.precheck.catalogue_doc"
+    written = catalogue_doc.DOCUMENT.read_text(encoding="utf-8")
+    assert written == catalogue_doc.render(), f"docs/findings.md is stale: run {regenerate}"
 
 
-def spec_codes() -> dict[str, str]:
-    text = SPEC.read_text(encoding="utf-8")
-    section = text.split("### Finding codes", 1)[1].split("###", 1)[0]
-    return {m.group(1): m.group(2) for m in map(TABLE_LINE.match, section.splitlines()) if m}
-
-
-def test_the_catalogue_equals_the_spec_table_code_for_code_and_severity():
-    spec = spec_codes()
-    assert len(spec) == 43
-    assert {code: entry.severity.value for code, entry in CATALOGUE.items()} == spec
+def test_the_document_lists_every_code_with_its_severity_once():
+    text = catalogue_doc.render()
+    assert len(CATALOGUE) == 43  # SPEC §3's table
+    for code, entry in CATALOGUE.items():
+        assert text.count(f"| `{code}` | {entry.severity.value} |") == 1, code
+        assert text.count(f"## `{code}`") == 1, code
 
 
 def test_every_entry_has_a_french_title_message_and_hint():
