@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from openpyxl.utils import get_column_letter
+
+def column_letter(number: int) -> str:
+    """Excel's letters of the 1-based column `number`: 1 -> A, 26 -> Z, 27 -> AA."""
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 class Kind(StrEnum):
@@ -62,7 +69,7 @@ class Template:
 
     def letter(self, key: str) -> str:
         """Excel column letter of a column key (A, B, …)."""
-        return get_column_letter(self.index(key) + 1)
+        return column_letter(self.index(key) + 1)
 
     def index(self, key: str) -> int:
         for i, column in enumerate(self.columns):

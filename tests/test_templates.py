@@ -59,3 +59,8 @@ def test_guidance_sits_under_the_columns_the_spec_names():
 def test_column_letters_follow_the_declaration_order():
     assert templates.MC.letter("amount") == "H"
     assert templates.GAD.letter("amount") == "E"
+
+
+def test_column_letters_count_as_excel_does_past_z():
+    letters = [templates.column_letter(n) for n in (1, 26, 27, 52, 53, 702, 703, 16_384)]
+    assert letters == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]

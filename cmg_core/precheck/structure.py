@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from openpyxl.utils import get_column_letter
-
 from cmg_core import templates
 from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
@@ -53,7 +51,7 @@ class Layout:
     positions: dict[str, int]  # column key -> 0-based index in the sheet's rows
 
     def letter(self, key: str) -> str:
-        return get_column_letter(self.positions[key] + 1)
+        return templates.column_letter(self.positions[key] + 1)
 
 
 @dataclass
@@ -196,7 +194,7 @@ def extra_columns(layout: Layout, rows: Sequence[Sequence[object]]) -> list[Find
             make(
                 "header.extra_column",
                 row=layout.header_row,
-                column=get_column_letter(index + 1),
+                column=templates.column_letter(index + 1),
                 value=None if is_blank(label) else label,
                 cause="unnamed" if is_blank(label) else "",
                 last=last,
