@@ -1,8 +1,9 @@
-"""Command-line entry point. Each module of this package adds its sub-commands.
+"""Command-line entry point: `COMMANDS` names each command's module, imported only when chosen.
 
-A command module (a name without a leading underscore) defines `register(subparsers)`; it
-adds one or more parsers and sets `func=callable(args) -> int` on each. Modules are
-discovered, so adding a command never touches this file.
+`--help` imports no command module, so it answers at once; `python -m cmg_core precheck …`
+imports the pre-check alone, not the database or the DS client. A command module defines
+`configure(parser)`: it adds its arguments (and sub-commands) to the parser made here and sets
+`func=callable(args) -> int`. Adding a command is one line of `COMMANDS` and its module.
 """
 
 from __future__ import annotations
@@ -10,25 +11,44 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import pkgutil
+import sys
 
 from cmg_core import settings
 from cmg_core.cli import _french
 
+# name -> (module under cmg_core.cli, one-line French help shown by `--help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "db": ("db", "crée ou met à jour la base de données"),
+    "demo": ("demo", "démarre le portail de démonstration (make run)"),
+    "ds-sandbox": ("ds_sandbox", "bac à sable local de demarches-simplifiees.fr (DS)"),
+    "precheck": ("precheck", "pré-contrôle d'un fichier mensuel (.xlsx)"),
+    "run": ("run", "lance le back office (synchronisation DS → bilans → Mon Compte)"),
+    "seed": ("seed", "référentiel Caf synthétique, partenaires et habilitations"),
+    "seed-demo": ("seed_demo", "dépose des dossiers d'exemple dans le bac à sable DS"),
+    "status": ("status", "état de la base : dépôts, attestations, file GCA, exécutions"),
+    "template": ("template", "écrit un modèle vierge (MC ou GAD) au format .xlsx"),
+    "users": ("users", "comptes du personnel de la Caf"),
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser for `argv`: every command listed, the chosen one's module configuring it."""
     _french.install()
     parser = argparse.ArgumentParser(
         prog="python -m cmg_core",
         description="Attestations mensuelles CMG : pré-contrôle, DS, back office.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):  # helpers, not commands
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        module.register(subparsers)
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
+    for name, (module, help_text) in COMMANDS.items():
+        command = subparsers.add_parser(name, help=help_text, description=_sentence(help_text))
+        if name == chosen:
+            importlib.import_module(f"{__name__}.{module}").configure(command)
     return parser
+
+
+def _sentence(help_text: str) -> str:
+    return help_text[0].upper() + help_text[1:] + "."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     # httpx logs every URL at INFO, and DS file URLs are signed: they stay out of the logs.
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

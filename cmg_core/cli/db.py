@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+
 from sqlalchemy.engine import make_url
 
 from cmg_core.db import migrate
 from cmg_core.db.session import database_url
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("db", help="crée ou met à jour la base de données")
+def configure(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = commands.add_parser("upgrade", help="crée ou migre la base à DATABASE_URL")
     upgrade.set_defaults(func=run_upgrade)

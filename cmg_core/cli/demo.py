@@ -6,6 +6,7 @@ Children are stopped when the portal stops (Ctrl+C).
 
 from __future__ import annotations
 
+import argparse
 import os
 import secrets
 import socket
@@ -19,8 +20,7 @@ from cmg_core import settings
 from cmg_core.settings import ROOT
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("demo", help="démarre le portail de démonstration (make run)")
+def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8501, help="port du portail (8501)")
     parser.add_argument(
         "--every", default="1m", help="fréquence du back office (1m ; ex. 30s, 15m)"

@@ -16,10 +16,7 @@ from cmg_core.ds.sandbox import DepositRefused, SandboxServer, SandboxStore, Upl
 from cmg_core.ds.sandbox.deposit import submit, update
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "ds-sandbox", help="bac à sable local de demarches-simplifiees.fr (DS)"
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="ds_command", metavar="ACTION", required=True)
 
     serve_parser = commands.add_parser("serve", help="démarre le bac à sable DS")

@@ -15,18 +15,15 @@ from pathlib import Path
 
 from cmg_core.findings import Finding
 from cmg_core.precheck import Report, check_workbook
-from cmg_core.workbook.annotate import annotate
 from cmg_core.workbook.reader import WorkbookRejected
 
 SEVERITY_WORDS = {"error": "erreur", "warning": "avertissement", "info": "information"}
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "precheck",
-        help="pré-contrôle d'un fichier mensuel (.xlsx)",
-        description="Contrôle un fichier mensuel MC ou GAD et liste chaque anomalie, cellule "
-        "par cellule. Code de sortie : 0 valide, 1 invalide, 2 contrôle impossible.",
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Contrôle un fichier mensuel MC ou GAD et liste chaque anomalie, cellule "
+        "par cellule. Code de sortie : 0 valide, 1 invalide, 2 contrôle impossible."
     )
     parser.add_argument("file", metavar="FICHIER", help="le classeur Excel (.xlsx) à contrôler")
     parser.add_argument(
@@ -72,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_annotated(data: bytes, report: Report, out: Path) -> bool:
+    from cmg_core.workbook.annotate import annotate  # openpyxl: only when a copy is asked for
+
     try:
         annotated = annotate(data, report.findings)
     except WorkbookRejected:

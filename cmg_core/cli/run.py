@@ -19,12 +19,8 @@ _DURATION = re.compile(r"^(\d+)\s*([smh]?)$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600}
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "run",
-        help="lance le back office (synchronisation DS → bilans → Mon Compte)",
-        description="Lance les étapes du back office, une fois ou à intervalle régulier.",
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Lance les étapes du back office, une fois ou à intervalle régulier."
     parser.add_argument("--stage", choices=STAGE_NAMES, help="une seule étape (toutes par défaut)")
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--once", action="store_true", help="une seule passe (par défaut)")

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from cmg_core.cli.seed_demo import submit_demo_dossiers_once
 from cmg_core.db import migrate
 from cmg_core.db.session import session_scope
@@ -21,10 +23,7 @@ TABLES = {
 }
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "seed", help="référentiel Caf synthétique, partenaires et habilitations"
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--demo", action="store_true", help="prépare aussi la démonstration (dossiers DS)"
     )

@@ -11,6 +11,7 @@ sandbox served by another process, and needs the referential seeded first.
 
 from __future__ import annotations
 
+import argparse
 import io
 import random
 from dataclasses import dataclass
@@ -41,10 +42,7 @@ class DemoDossiers:
     faulty: int | None
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "seed-demo", help="dépose des dossiers d'exemple dans le bac à sable DS"
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", type=date.fromisoformat, help="date du jour AAAA-MM-JJ")
     parser.set_defaults(func=run)
 

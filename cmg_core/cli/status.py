@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from typing import Any
@@ -24,10 +25,7 @@ GROUPS = {
 }
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "status", help="état de la base : dépôts, attestations, file GCA, exécutions"
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="un seul objet JSON sur la sortie")
     parser.set_defaults(func=run)
 

@@ -19,14 +19,10 @@ _WRITE_ERRORS = {
 }
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "template",
-        help="écrit un modèle vierge (MC ou GAD) au format .xlsx",
-        description=(
-            "Écrit le modèle vierge de déclaration mensuelle : en-têtes exacts, ligne d'aide, "
-            "formats et contrôles de saisie Excel."
-        ),
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Écrit le modèle vierge de déclaration mensuelle : en-têtes exacts, ligne d'aide, "
+        "formats et contrôles de saisie Excel."
     )
     parser.add_argument(
         "template",

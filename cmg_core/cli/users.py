@@ -3,6 +3,7 @@ list them, unlock one."""
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import sys
 
@@ -13,8 +14,7 @@ from cmg_core.staff.auth import AccountExistsError, find_user
 from cmg_core.staff.passwords import WeakPasswordError, check_policy
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("users", help="comptes du personnel de la Caf")
+def configure(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="users_command", metavar="ACTION", required=True)
 
     add = commands.add_parser(
