@@ -1,4 +1,6 @@
-"""Shared test fixtures: optional services (PostgreSQL, Chromium) and their CI policy.
+"""Shared test fixtures: optional services (PostgreSQL, Chromium) and their CI policy, and the
+database of every test: `db_url` runs a test on a SQLite file and on PostgreSQL, `session` gives
+a session on it migrated to the newest revision. Rows are built with `tests.builders`.
 
 PostgreSQL and browser suites skip loudly on a machine without the service; with
 CMG_REQUIRE_POSTGRES=1 / CMG_REQUIRE_BROWSER=1 (set by .ci/run) they fail instead.
@@ -84,3 +86,30 @@ def chromium_path() -> str:
     available = Path(CHROMIUM).exists()
     require_service("browser", available, f"{CHROMIUM} not found (apt-get install -y chromium)")
     return CHROMIUM
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'cmg.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def migrated_url(db_url: str) -> str:
+    from cmg_core.db import migrate
+
+    migrate.upgrade(db_url)
+    return db_url
+
+
+@pytest.fixture
+def session(migrated_url: str) -> Iterator:
+    from sqlalchemy.orm import Session
+
+    from cmg_core.db.session import make_engine
+
+    engine = make_engine(migrated_url)
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+    engine.dispose()

@@ -1,5 +1,5 @@
-"""A small Caf for the back-office tests: two partners, families on every processing path,
-and the monthly files they deposit (built in code)."""
+"""The back office's scenario: a small Caf (two partners, families on every processing path)
+and the monthly files they deposit on the DS sandbox (built in code). Rows: `tests.builders`."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from cmg_core.backoffice.context import DSConfig
 from cmg_core.backoffice.runner import RunOptions
 from cmg_core.db import migrate
 from cmg_core.db.enums import HabilitationOperation, PartnerKind
-from cmg_core.db.models import Allocataire, Child, CmgClaim, Habilitation, Partner
+from cmg_core.db.models import Allocataire, Child, CmgClaim, Habilitation
 from cmg_core.db.session import make_engine
 from cmg_core.ds.sandbox import Sandbox, UploadedFile
 from cmg_core.settings import SANDBOX_INSTRUCTEUR_ID, SANDBOX_TOKEN
 from cmg_core.values import Month
+from tests import builders
 from tests.precheck.workbooks import gad_row, mc_row, workbook
 
 TODAY = date(2026, 11, 26)
@@ -53,8 +54,16 @@ def seed(url: str) -> None:
     migrate.upgrade(url)
     engine = make_engine(url)
     with Session(engine) as session, session.begin():
-        mc = _partner(session, MC_SIRET, "Micro-crèche Les Lucioles", PartnerKind.MC, MC_MANAGER)
-        gad = _partner(session, GAD_SIRET, "Anjou Famille à Domicile", PartnerKind.GAD, GAD_MANAGER)
+        mc = builders.partner(
+            session, "Micro-crèche Les Lucioles", siret=MC_SIRET, manager_email=MC_MANAGER
+        )
+        gad = builders.partner(
+            session,
+            "Anjou Famille à Domicile",
+            PartnerKind.GAD,
+            siret=GAD_SIRET,
+            manager_email=GAD_MANAGER,
+        )
         session.add_all(
             [
                 Habilitation(
@@ -86,14 +95,6 @@ def seed(url: str) -> None:
             )  # fmt: skip
     engine.dispose()
     assert HabilitationOperation.ADD  # the démarche's operations are the model's
-
-
-def _partner(session: Session, siret: str, name: str, kind: PartnerKind, manager: str) -> Partner:
-    row = Partner(siret=siret, name=name, kind=kind, commune="Angers",
-                  convention_ref=f"CONV-493-{siret[-4:]}", manager_email=manager)  # fmt: skip
-    session.add(row)
-    session.flush()
-    return row
 
 
 def mc_line(number: str, first: str, born: date, **changes) -> list[object]:

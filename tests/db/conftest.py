@@ -1,5 +1,6 @@
-"""Database fixtures: `db_url` runs a test on a SQLite file and on PostgreSQL; `session` gives a
-session on a database migrated to the newest revision; `seeded` one on the full synthetic Caf."""
+"""The synthetic Caf fixtures: `seeded` gives a session on the full seeded referential (read only).
+
+`db_url`, `migrated_url` and `session` (SQLite and PostgreSQL) live in `tests/conftest.py`."""
 
 from __future__ import annotations
 
@@ -12,28 +13,6 @@ from cmg_core.db import migrate
 from cmg_core.db.session import make_engine
 from cmg_core.referential.seed import seed_referential
 from cmg_core.values import Month
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'cmg.db'}"
-    return request.getfixturevalue("postgres_url")
-
-
-@pytest.fixture
-def migrated_url(db_url: str) -> str:
-    migrate.upgrade(db_url)
-    return db_url
-
-
-@pytest.fixture
-def session(migrated_url: str) -> Iterator[Session]:
-    engine = make_engine(migrated_url)
-    with Session(engine, expire_on_commit=False) as session:
-        yield session
-    engine.dispose()
-
 
 SEED_REFERENCE = Month(2026, 11)
 

@@ -12,32 +12,32 @@ from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import DepositStatus, PartnerKind, QueueReason
 from cmg_core.db.models import Attestation, Deposit, QueueItem
 from cmg_core.values import Month
-from tests.db import factories
+from tests import builders
 
 
 def test_a_second_current_deposit_for_the_same_siret_month_and_template_is_refused(session):
-    owner = factories.partner(session)
-    session.add(factories.deposit(session, owner))
+    owner = builders.partner(session)
+    session.add(builders.new_deposit(session, owner))
     session.flush()
-    session.add(factories.deposit(session, owner))
+    session.add(builders.new_deposit(session, owner))
     with pytest.raises(IntegrityError):
         session.flush()
 
 
 def test_current_deposits_for_other_months_or_templates_coexist(session):
-    owner = factories.partner(session)
-    session.add(factories.deposit(session, owner))
-    session.add(factories.deposit(session, owner, month=Month(2026, 4)))
-    session.add(factories.deposit(session, owner, template=PartnerKind.GAD))
+    owner = builders.partner(session)
+    session.add(builders.new_deposit(session, owner))
+    session.add(builders.new_deposit(session, owner, month=Month(2026, 4)))
+    session.add(builders.new_deposit(session, owner, template=PartnerKind.GAD))
     session.flush()
     assert session.scalar(sa.select(sa.func.count()).select_from(Deposit)) == 3
 
 
 def test_a_correction_supersedes_the_current_deposit(session):
-    owner = factories.partner(session)
-    first = factories.deposit(session, owner, status=DepositStatus.CORRECTION_REQUESTED)
+    owner = builders.partner(session)
+    first = builders.new_deposit(session, owner, status=DepositStatus.CORRECTION_REQUESTED)
     assert add_current(session, first) is None
-    second = factories.deposit(session, owner)
+    second = builders.new_deposit(session, owner)
     assert add_current(session, second) is first
     session.commit()
     session.expire_all()
@@ -51,42 +51,42 @@ def test_a_correction_supersedes_the_current_deposit(session):
 
 
 def test_a_superseded_deposit_cannot_be_marked_current_again(session):
-    owner = factories.partner(session)
-    first = factories.deposit(session, owner)
+    owner = builders.partner(session)
+    first = builders.new_deposit(session, owner)
     add_current(session, first)
-    add_current(session, factories.deposit(session, owner))
+    add_current(session, builders.new_deposit(session, owner))
     first.is_current = True
     with pytest.raises(IntegrityError):
         session.flush()
 
 
 def test_one_attestation_per_allocataire_month_and_partner(session):
-    owner = factories.partner(session)
-    source = factories.deposit(session, owner)
+    owner = builders.partner(session)
+    source = builders.new_deposit(session, owner)
     add_current(session, source)
-    session.add(factories.attestation(owner, source))
+    session.add(builders.attestation(owner, source))
     session.flush()
-    session.add(factories.attestation(owner, source))
+    session.add(builders.attestation(owner, source))
     with pytest.raises(IntegrityError):
         session.flush()
 
 
 def test_the_same_allocataire_may_have_attestations_from_two_partners(session):
-    first_partner = factories.partner(session)
-    other = factories.partner(session, siret="73282932000074", kind=PartnerKind.GAD)
+    first_partner = builders.partner(session)
+    other = builders.partner(session, siret="73282932000074", kind=PartnerKind.GAD)
     for owner in (first_partner, other):
-        source = factories.deposit(session, owner)
+        source = builders.new_deposit(session, owner)
         add_current(session, source)
-        session.add(factories.attestation(owner, source))
+        session.add(builders.attestation(owner, source))
     session.flush()
     assert session.scalar(sa.select(sa.func.count()).select_from(Attestation)) == 2
 
 
 def test_money_and_months_come_back_as_decimal_and_month(session):
-    owner = factories.partner(session)
-    source = factories.deposit(session, owner)
+    owner = builders.partner(session)
+    source = builders.new_deposit(session, owner)
     add_current(session, source)
-    session.add(factories.attestation(owner, source))
+    session.add(builders.attestation(owner, source))
     session.commit()
     session.expire_all()
     row = session.scalars(sa.select(Attestation)).one()
@@ -96,18 +96,18 @@ def test_money_and_months_come_back_as_decimal_and_month(session):
 
 
 def test_months_sort_in_calendar_order_in_the_database(session):
-    owner = factories.partner(session)
+    owner = builders.partner(session)
     for month in (Month(2026, 10), Month(2025, 12), Month(2026, 2)):
-        add_current(session, factories.deposit(session, owner, month=month))
+        add_current(session, builders.new_deposit(session, owner, month=month))
     months = session.scalars(sa.select(Deposit.month).order_by(Deposit.month)).all()
     assert months == [Month(2025, 12), Month(2026, 2), Month(2026, 10)]
 
 
 def test_a_queue_item_is_created_once_per_attestation_and_reason(session):
-    owner = factories.partner(session)
-    source = factories.deposit(session, owner)
+    owner = builders.partner(session)
+    source = builders.new_deposit(session, owner)
     add_current(session, source)
-    row = factories.attestation(owner, source)
+    row = builders.attestation(owner, source)
     session.add(row)
     session.flush()
 
@@ -128,8 +128,8 @@ def test_a_queue_item_is_created_once_per_attestation_and_reason(session):
 
 
 def test_an_unknown_state_is_refused_by_the_database(session):
-    owner = factories.partner(session)
-    source = factories.deposit(session, owner)
+    owner = builders.partner(session)
+    source = builders.new_deposit(session, owner)
     add_current(session, source)
     session.commit()
     with pytest.raises(IntegrityError):

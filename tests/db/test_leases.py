@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from cmg_core.db import leases
 from cmg_core.db.models import Partner
 from cmg_core.db.session import make_engine
-from tests.db import factories
+from tests import builders
 
 NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)
 TTL = timedelta(minutes=5)
@@ -38,8 +38,8 @@ def test_a_released_lease_is_free_again(session):
 
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
 def test_two_workers_claim_different_rows_with_skip_locked(session, migrated_url):
-    factories.partner(session, siret="11111111111111")
-    factories.partner(session, siret="22222222222222")
+    builders.partner(session, siret="11111111111111")
+    builders.partner(session, siret="22222222222222")
     session.commit()
     claim = leases.skip_locked(sa.select(Partner).order_by(Partner.id).limit(1))
     engine = make_engine(migrated_url)

@@ -11,7 +11,7 @@ from pathlib import Path
 from cmg_core.db import migrate
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.storage import FolderStorage
-from tests.staff import builders
+from tests import builders
 
 CAF_SECTION = "Espace Caf"
 

@@ -10,10 +10,10 @@ import tempfile
 from pathlib import Path
 
 from cmg_core.db.enums import Role
+from tests import builders
 from tests.e2e.portal import ROOT, chromium, running_portal
 from tests.e2e.screenshots import full_page
 from tests.e2e.staff_portal import demo_database, open_sign_in, open_staff, sign_in
-from tests.staff import builders
 
 PAGES = {
     "caf-tableau-de-bord": "Tableau de bord",

@@ -14,9 +14,9 @@ import sqlalchemy as sa
 from cmg_core.db.enums import Role
 from cmg_core.db.models import AuditEntry
 from cmg_core.db.session import dispose_all, session_scope
+from tests import builders
 from tests.e2e.portal import running_portal
 from tests.e2e.staff_portal import demo_database, open_sign_in, open_staff, sign_in
-from tests.staff import builders
 
 pytestmark = pytest.mark.browser
 

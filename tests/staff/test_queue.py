@@ -18,7 +18,7 @@ from cmg_core.staff import queue
 from cmg_core.staff.audit import Actor
 from cmg_core.staff.cases import Ageing, CaseFilter, ageing, cases
 from cmg_core.values import Month
-from tests.staff import builders
+from tests import builders
 
 MARCH = Month(2026, 3)
 

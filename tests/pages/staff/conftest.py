@@ -27,8 +27,8 @@ from cmg_core.staff.auth import SignedIn
 from cmg_core.storage import FolderStorage
 from pages.staff import access
 from pages.widgets import redirect
+from tests import builders
 from tests.pages.conftest import ROOT, RUN_TIMEOUT
-from tests.staff import builders
 from web import staff_session
 
 SIGN_IN = "pages/staff/signin.py"

@@ -13,6 +13,7 @@ from cmg_core.db.models import AuditEntry, StaffSession, StaffUser
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.staff import accounts
+from tests import builders
 from tests.pages.staff.conftest import (
     ADMIN_ONLY,
     PAGES,
@@ -25,7 +26,6 @@ from tests.pages.staff.conftest import (
     signed_in,
     submit_sign_in,
 )
-from tests.staff import builders
 
 PARTNER_PAGES = {
     "pages/partners/blank_templates.py",

@@ -1,8 +1,9 @@
-"""Builders of staff-portal data through the models: partners, deposits and lines,
-attestations with stored PDFs, queue items, bilans, runs, habilitations.
+"""The one set of test builders: database rows through the models — partners, DS dossiers,
+deposits and lines, attestations with stored PDFs, queue items, staff accounts, bilans, runs,
+habilitations. Each builder flushes what it adds, so the row has its id.
 
 `demo_world` fills a database the way the back office would, for page tests, the browser test
-and the screenshots.
+and the screenshots; `tests/backoffice/world.py` is the back office's own scenario (DS files).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from cmg_core.storage import FolderStorage
 from cmg_core.values import Month
 
 _numbers = itertools.count(1)
+MARCH = Month(2026, 3)
 PASSWORD = "mot-de-passe-de-test-1"
 TINY_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
@@ -52,35 +54,35 @@ TINY_PDF = (
 )
 
 
-def partner(session: Session, name: str, kind: PartnerKind = PartnerKind.MC) -> Partner:
+def partner(
+    session: Session,
+    name: str = "Les Petits Pas",
+    kind: PartnerKind = PartnerKind.MC,
+    *,
+    siret: str | None = None,
+    manager_email: str | None = None,
+) -> Partner:
+    """A partner under convention; its SIRET is unique unless given."""
     n = next(_numbers)
     row = Partner(
-        siret=f"{n:014d}",
+        siret=siret or f"{n:014d}",
         name=name,
         kind=kind,
         commune="Angers",
         convention_ref=f"CONV-{n:04d}",
-        manager_email=f"direction{n}@structure.example",
+        manager_email=manager_email or f"direction{n}@structure.example",
     )
     session.add(row)
     session.flush()
     return row
 
 
-def deposit(
-    session: Session,
-    owner: Partner,
-    month: Month,
-    *,
-    attempt: int = 1,
-    status: DepositStatus = DepositStatus.PROCESSED,
-    valid: bool = True,
-    lines: int = 3,
-    at: datetime | None = None,
-    current: bool = True,
-) -> Deposit:
+def dossier(
+    session: Session, owner: Partner, *, valid: bool = True, at: datetime | None = None
+) -> DsDossier:
+    """The partner's DS dossier of a monthly file: accepted, or sent back for correction."""
     n = next(_numbers)
-    dossier = DsDossier(
+    row = DsDossier(
         ds_id=f"RG9zc2llci0{n}",
         number=4000 + n,
         demarche_number=1002 if owner.kind == PartnerKind.MC else 1003,
@@ -91,34 +93,65 @@ def deposit(
         decision="accepte" if valid else "correction",
         motivation=None if valid else "Le fichier contient 2 erreurs : voir le classeur annoté.",
     )
-    session.add(dossier)
+    session.add(row)
     session.flush()
-    row = Deposit(
-        dossier_id=dossier.id,
-        partner_id=owner.id,
-        siret=owner.siret,
-        template=owner.kind,
-        month=month,
+    return row
+
+
+def new_deposit(session: Session, owner: Partner, month: Month = MARCH, **fields) -> Deposit:
+    """A deposit of `owner` on its own dossier, not yet added (for `add_current` and the
+    database constraints); `fields` override any column."""
+    n = next(_numbers)
+    values = {
+        "partner_id": owner.id,
+        "siret": owner.siret,
+        "template": owner.kind,
+        "month": month,
+        "file_name": f"declaration-{month.iso}.xlsx",
+        "file_key": f"ab/cd/{n:064d}.xlsx",
+        "file_sha256": f"{n:064d}",
+        **fields,
+    }
+    if "dossier_id" not in values:
+        values["dossier_id"] = dossier(session, owner).id
+    return Deposit(**values)
+
+
+INVALID_FINDING = {
+    "code": "allocataire.format",
+    "severity": "error",
+    "row": 3,
+    "column": "B",
+    "message": "Le numéro allocataire doit compter 7 chiffres.",
+}
+
+
+def deposit(
+    session: Session,
+    owner: Partner,
+    month: Month = MARCH,
+    *,
+    attempt: int = 1,
+    status: DepositStatus = DepositStatus.PROCESSED,
+    valid: bool = True,
+    lines: int = 3,
+    at: datetime | None = None,
+    current: bool = True,
+) -> Deposit:
+    """A current deposit with its `lines` (none when invalid), added like intake would."""
+    at = at or datetime(2026, 4, 2, 9, tzinfo=UTC)
+    row = new_deposit(
+        session,
+        owner,
+        month,
+        dossier_id=dossier(session, owner, valid=valid, at=at).id,
         attempt=attempt,
-        file_name=f"declaration-{month.iso}.xlsx",
-        file_key=f"ab/cd/{n:064d}.xlsx",
-        file_sha256=f"{n:064d}",
         status=status,
         valid=valid,
         row_count=lines,
         error_count=0 if valid else 2,
-        findings=[]
-        if valid
-        else [
-            {
-                "code": "allocataire.format",
-                "severity": "error",
-                "row": 3,
-                "column": "B",
-                "message": "Le numéro allocataire doit compter 7 chiffres.",
-            }
-        ],
-        deposited_at=at or datetime(2026, 4, 2, 9, tzinfo=UTC),
+        findings=[] if valid else [INVALID_FINDING],
+        deposited_at=at,
         is_current=current,
     )
     session.add(row)
@@ -128,7 +161,7 @@ def deposit(
             DepositLine(
                 deposit_id=row.id,
                 row=3 + index,
-                allocataire_number=f"{1000000 + n * 10 + index:07d}",
+                allocataire_number=f"{1000000 + row.id * 10 + index:07d}",
                 total_hours=120,
                 amount=Decimal("950.00"),
                 outcome=LineOutcome.APPLIED,
@@ -136,6 +169,18 @@ def deposit(
         )
     session.flush()
     return row
+
+
+def attestation(owner: Partner, source: Deposit, number: str = "1234567") -> Attestation:
+    """An attestation of `source`, not yet added."""
+    return Attestation(
+        allocataire_number=number,
+        month=source.month,
+        partner_id=owner.id,
+        deposit_id=source.id,
+        total_hours=120,
+        amount=Decimal("960.50"),
+    )
 
 
 def queue_item(

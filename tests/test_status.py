@@ -8,15 +8,15 @@ from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import QueueReason, RunStatus
 from cmg_core.db.models import QueueItem, Run
 from cmg_core.status import collect
-from tests.db import factories
+from tests import builders
 
 
 def test_status_counts_per_state_and_shows_the_latest_run_of_each_stage(session):
-    owner = factories.partner(session)
-    source = factories.deposit(session, owner)
+    owner = builders.partner(session)
+    source = builders.new_deposit(session, owner)
     add_current(session, source)
-    add_current(session, factories.deposit(session, owner))
-    attestation = factories.attestation(owner, source)
+    add_current(session, builders.new_deposit(session, owner))
+    attestation = builders.attestation(owner, source)
     session.add(attestation)
     session.flush()
     session.add(
