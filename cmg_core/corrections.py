@@ -23,6 +23,7 @@ from cmg_core import templates
 from cmg_core.templates import DATE_FORMAT, Kind, Template
 from cmg_core.values import Month, format_date, parse_french_date
 from cmg_core.workbook.reader import read_workbook
+from cmg_core.workbook.safe_text import retitle_sheets, strip_controls
 
 WHITESPACE = " \t\u00a0\u202f"
 _ALLOCATAIRE_WITH_KEY = re.compile(r"^(\d{7})\s*[A-Za-z]$")
@@ -94,11 +95,12 @@ def correct_workbook(data: bytes, template: Template | str | None) -> Correction
             if fix is None:
                 continue
             corrections.append(Correction(cell.coordinate, cell.value, fix.value, fix.reason))
-            cell.value = fix.value
+            cell.value = strip_controls(fix.value) if isinstance(fix.value, str) else fix.value
             if fix.number_format:
                 cell.number_format = fix.number_format
     if not corrections:
         return CorrectionResult(data, [])
+    retitle_sheets(book)
     out = BytesIO()
     book.save(out)
     return CorrectionResult(out.getvalue(), corrections)

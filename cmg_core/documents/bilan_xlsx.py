@@ -1,5 +1,5 @@
 """The bilan de traitement as an Excel workbook: a sheet "Bilan", the summary, then one row per
-line of the deposit, ready to filter. Every text written is neutralised against formulas."""
+line of the deposit, ready to filter. Every text written goes through `safe_text.cell_value`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from cmg_core.documents.formats import capitalised, format_datetime, paris_time
 from cmg_core.documents.model import Bilan
 from cmg_core.templates import TemplateCode
 from cmg_core.values import format_date
-from cmg_core.workbook.safe_text import neutralise
+from cmg_core.workbook.safe_text import cell_value, strip_controls
 
 SHEET = "Bilan"
 OTHER_SHEET = "Absences et retraits"
@@ -50,7 +50,7 @@ def render_bilan_xlsx(b: Bilan) -> bytes:
     if b.absent or b.withdrawn:
         _write_others(workbook.create_sheet(OTHER_SHEET), b)
     properties = workbook.properties
-    properties.title = f"{TITLE} — {b.structure.name} — {b.month.label()}"
+    properties.title = strip_controls(f"{TITLE} — {b.structure.name} — {b.month.label()}")
     properties.creator = b.caf.name
     properties.identifier = b.document_id
     # Excel takes these dates as UTC
@@ -84,7 +84,7 @@ class _DatedZip(ZipFile):
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: object) -> None:
-    sheet.cell(row=row, column=column, value=neutralise(value))
+    sheet.cell(row=row, column=column, value=cell_value(value))
 
 
 def _write_heading(sheet: Worksheet, b: Bilan) -> int:

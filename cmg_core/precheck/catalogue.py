@@ -10,6 +10,7 @@ from cmg_core import templates
 from cmg_core.findings import Finding
 from cmg_core.precheck import entries_cells, entries_file, entries_rows, wording
 from cmg_core.precheck.entry import Cause, Entry
+from cmg_core.workbook.safe_text import visible
 
 __all__ = ["CATALOGUE", "Cause", "Entry", "make"]
 
@@ -32,8 +33,12 @@ def make(
 
     `key` is the template column key the cell belongs to; it names the field (header) and the
     words of the column in the sentences. Params a template names but the rule did not give are
-    a programming error (KeyError), caught by the catalogue tests.
+    a programming error (KeyError), caught by the catalogue tests. A character no XML part can
+    hold (a control character the reader decoded) shows as `�` in the value and the texts, so
+    every report can be stored, printed and written into a workbook as it is.
     """
+    if isinstance(value, str):
+        value = visible(value)
     entry = CATALOGUE[code]
     if field is None and key is not None:
         field = _header(key)
@@ -57,8 +62,8 @@ def make(
         column,
         field,
         value,
-        message.format(**context),
-        hint.format(**context),
+        visible(message.format(**context)),
+        visible(hint.format(**context)),
     )
 
 

@@ -4,7 +4,7 @@ A first sheet "Erreurs" lists every finding (errors, then warnings, then infos, 
 with a link to its cell. In the checked sheet — the first visible worksheet holding a value,
 the one the pre-check reads — each faulty cell is filled (red error wins over orange warning)
 and carries one comment with all its findings. File-level findings are only listed. Every
-text written passes through `neutralise`: values are the user's data. A workbook annotated
+text written passes through `safe_text` (no formula, no control character). A workbook annotated
 before is cleaned of that earlier annotation first. The rest of the workbook is kept as
 openpyxl keeps it (data, formats, formulas, other sheets; openpyxl drops images and charts).
 """
@@ -36,7 +36,7 @@ from cmg_core.workbook.errors_sheet import (
 )
 from cmg_core.workbook.reader import check_package
 from cmg_core.workbook.rejected import WorkbookRejected
-from cmg_core.workbook.safe_text import neutralise
+from cmg_core.workbook.safe_text import comment_text, retitle_sheets
 
 FILLS = {
     Severity.ERROR: "FFC7CE",
@@ -70,6 +70,7 @@ def annotate(data: bytes, findings: Sequence[Finding]) -> bytes:
     except _OPENPYXL_ERRORS as exc:
         raise WorkbookRejected("file.unreadable", reason="annotate") from exc
     _remove_earlier_annotation(book)
+    retitle_sheets(book)
     sheet = _checked_sheet(book)
     ordered = sorted(findings, key=_reading_order)
     if sheet is not None:
@@ -148,7 +149,7 @@ def _comment_text(findings: list[Finding]) -> str:
 
 
 def _comment(text: str) -> Comment:
-    safe = str(neutralise(text))
+    safe = comment_text(text)
     lines = sum(1 + len(line) // _CHARS_PER_LINE for line in safe.split("\n"))
     return Comment(safe, AUTHOR, width=_COMMENT_WIDTH, height=min(20 + 15 * lines, 600))
 
@@ -167,6 +168,6 @@ def _remove_earlier_annotation(book: OpenpyxlWorkbook) -> None:
                 if cell.comment is None or cell.comment.author != AUTHOR:
                     continue
                 _, marker, original = cell.comment.text.partition(_ORIGINAL)
-                cell.comment = Comment(original, "") if marker else None
+                cell.comment = Comment(comment_text(original), "") if marker else None
                 if (cell.fill.fgColor.rgb or "")[-6:] in ours:
                     cell.fill = PatternFill()

@@ -1,21 +1,20 @@
 """The "Erreurs" sheet of an annotated workbook: one line per finding, a link to its cell.
 
-Every text comes from the user's file or is about it, so each one passes through `neutralise`
-and loses the characters an xlsx cannot hold.
+Every text comes from the user's file or is about it, so each one passes through
+`safe_text.cell_value` (no formula, no character an xlsx cannot hold).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cmg_core.findings import Finding, Severity
 from cmg_core.workbook.blank import BLEU_FRANCE
-from cmg_core.workbook.safe_text import neutralise
+from cmg_core.workbook.safe_text import cell_value
 
 ERRORS_SHEET = "Erreurs"
 AUTHOR = "Pré-contrôle CMG"
@@ -27,7 +26,6 @@ SEVERITY_LABELS = {
     Severity.INFO: "Information",
 }
 NO_FINDING = "Aucune anomalie trouvée : le fichier peut être déposé."
-_TEXT_LIMIT = 32_767  # characters in one Excel cell
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", start_color=BLEU_FRANCE, end_color=BLEU_FRANCE)
 _SEVERITY_FONTS = {
@@ -80,11 +78,11 @@ def _line(finding: Finding) -> list[object]:
     return [
         SEVERITY_LABELS[finding.severity],
         finding.row,
-        safe(finding.column),
-        safe(finding.field),
-        safe(finding.value),
-        safe(finding.message),
-        safe(finding.hint),
+        cell_value(finding.column),
+        cell_value(finding.field),
+        cell_value(finding.value),
+        cell_value(finding.message),
+        cell_value(finding.hint),
         None,
     ]
 
@@ -92,18 +90,6 @@ def _line(finding: Finding) -> list[object]:
 def _link(cell, data_sheet: str, finding: Finding) -> None:
     target = f"{finding.column or 'A'}{finding.row}"
     quoted = data_sheet.replace("'", "''")
-    cell.value = safe(f"Aller en {target}")
+    cell.value = cell_value(f"Aller en {target}")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
     cell.font = Font(color=BLEU_FRANCE, underline="single")
-
-
-def safe(value: object) -> object:
-    """A value fit for a cell we write: neutralised, storable, within Excel's limits."""
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if not isinstance(value, str):
-        if hasattr(value, "isoformat"):  # date, datetime, time: written as what they are
-            return value
-        value = str(value)
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)[:_TEXT_LIMIT]
-    return neutralise(value)
