@@ -77,6 +77,28 @@ ENTRIES = (
             "Le fichier devient anormalement volumineux une fois décompressé : par "
             "prudence, il n'est pas contrôlé."
         ),
+        strings=Cause(
+            "Le fichier contient un volume anormal de textes : par prudence, il n'est pas "
+            "contrôlé."
+        ),
+        reference=Cause(
+            "Le fichier désigne ses cellules d'une façon anormale : par prudence, il n'est pas "
+            "contrôlé."
+        ),
+        members=Cause(
+            "Le fichier contient un nombre anormal de parties : par prudence, il n'est pas "
+            "contrôlé."
+        ),
+        limits=Cause(
+            "La lecture du fichier demandait trop de ressources : par prudence, elle a été "
+            "arrêtée."
+        ),
+        time=Cause(
+            "La lecture du fichier a pris trop de temps : par prudence, elle a été arrêtée.",
+            "Réessayez dans quelques minutes. Si le problème se reproduit, recopiez seulement vos "
+            "lignes de déclaration dans le modèle vierge téléchargé sur le portail, puis "
+            "déposez ce nouveau fichier.",
+        ),
     ),
     entry(
         "file.no_data",

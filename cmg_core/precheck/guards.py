@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
 from cmg_core.precheck.wording import size_text
+from cmg_core.workbook.budgets import MAX_BYTES
 from cmg_core.workbook.errors_sheet import is_annotation_sheet
-from cmg_core.workbook.reader import MAX_BYTES, Sheet, Workbook, WorkbookRejected
+from cmg_core.workbook.reader import Sheet, Workbook, WorkbookRejected
 
 FORMAT_WORDS = {
     "xls": "Excel 97-2003 (.xls)",

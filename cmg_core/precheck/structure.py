@@ -18,8 +18,9 @@ from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
 from cmg_core.precheck.wording import TEMPLATE_WORDS, lines_above_text
 from cmg_core.templates import Template
+from cmg_core.workbook.budgets import HEADER_ROOM
 
-HEADER_SCAN_ROWS = 20  # how far down a misplaced header row is looked for
+HEADER_SCAN_ROWS = HEADER_ROOM  # how far down a misplaced header row is looked for
 MIN_HEADER_MATCHES = 3
 MC_ONLY = frozenset(c.key for c in templates.MC.columns) - {c.key for c in templates.GAD.columns}
 

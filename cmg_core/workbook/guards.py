@@ -6,18 +6,21 @@ the finding code SPEC §3 names. The upload stays in memory; nothing is written 
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 
 from cmg_core.workbook import ole2
+from cmg_core.workbook.budgets import (
+    MAX_BYTES,
+    MAX_DECOMPRESSED,
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_SHARED_STRINGS,
+    RATIO_MIN_SIZE,
+)
 from cmg_core.workbook.package import open_zip, read_member
 from cmg_core.workbook.rejected import WorkbookRejected
 from cmg_core.workbook.sniff import sniff
-
-MAX_BYTES = 20 * 1024 * 1024  # as on DS
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # sum of the members' declared sizes
-MAX_MEMBERS = 2_000
-MAX_RATIO = 100  # compression ratio of one member…
-RATIO_MIN_SIZE = 10 * 1024 * 1024  # …that counts only for a member at least this big
 
 _DOCUMENT_FORMATS = {"pdf", "png", "jpeg", "gif", "html", "xml", "csv", "text"}
 _ENCRYPTION_STREAMS = {"EncryptionInfo", "EncryptedPackage"}
@@ -56,21 +59,39 @@ def open_package(data: bytes) -> zipfile.ZipFile:
 
 
 def check_archive(archive: zipfile.ZipFile) -> None:
-    """Zip-bomb guards on the declared sizes, before anything is inflated."""
+    """Zip-bomb guards on the declared sizes, before anything is inflated.
+
+    Reading a member never goes beyond its declared size (`package.read_member`), so the
+    budgets hold on what is really inflated. Two members of one name are refused: readers
+    disagree on which one a name means, and the one checked must be the one read.
+    """
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise WorkbookRejected("file.suspicious", reason="members", members=len(members))
+    if len({m.filename.lower() for m in members}) != len(members):
+        raise WorkbookRejected("file.suspicious", reason="members", members=len(members))
     total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED:
+    if total > MAX_DECOMPRESSED:
         raise WorkbookRejected(
-            "file.suspicious", reason="size", size_bytes=total, limit_bytes=MAX_UNCOMPRESSED
+            "file.suspicious", reason="size", size_bytes=total, limit_bytes=MAX_DECOMPRESSED
         )
     for member in members:
+        if _is_shared_strings(member.filename) and member.file_size > MAX_SHARED_STRINGS:
+            raise WorkbookRejected(
+                "file.suspicious",
+                reason="strings",
+                size_bytes=member.file_size,
+                limit_bytes=MAX_SHARED_STRINGS,
+            )
         if member.flag_bits & 0x1:
             raise WorkbookRejected("file.encrypted", reason="zip")
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size >= RATIO_MIN_SIZE and ratio > MAX_RATIO:
             raise WorkbookRejected("file.suspicious", reason="ratio", ratio=int(ratio))
+
+
+def _is_shared_strings(name: str) -> bool:
+    return posixpath.basename(name).lower().startswith("sharedstrings")
 
 
 def _check_workbook_kind(archive: zipfile.ZipFile) -> None:

@@ -31,26 +31,36 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         raise WorkbookRejected("file.unreadable", reason="zip") from exc
 
 
-def read_member(archive: zipfile.ZipFile, name: str, limit: int = _SMALL_PART) -> bytes:
-    """A member's bytes, read in chunks and never beyond `limit` (nor its declared size).
+def read_member(archive: zipfile.ZipFile, name: str, limit: int = _SMALL_PART) -> bytearray:
+    """A member's bytes, never beyond `limit` nor its declared size, held once in memory.
 
     zipfile stops at the declared size and checks the CRC, so a member that lies about its
-    size ends as `file.unreadable`, and one beyond `limit` as `file.suspicious`.
+    size ends as `file.unreadable`, and one beyond `limit` as `file.suspicious`. The buffer
+    is sized from the declared size (bounded by the guards) and filled in place.
     """
-    chunks: list[bytes] = []
-    total = 0
     try:
-        with archive.open(name) as member:
-            while chunk := member.read(_CHUNK):
-                total += len(chunk)
-                if total > limit:
-                    raise WorkbookRejected("file.suspicious", reason="size", part=name)
-                chunks.append(chunk)
+        info = archive.getinfo(name)
     except KeyError as exc:
         raise WorkbookRejected("file.unreadable", reason="missing_part", part=name) from exc
+    if info.file_size > limit:
+        raise WorkbookRejected("file.suspicious", reason="size", part=name)
+    buffer = bytearray(info.file_size)
+    view = memoryview(buffer)
+    filled = 0
+    try:
+        with archive.open(info) as member:
+            while filled < len(buffer):
+                count = member.readinto(view[filled : filled + _CHUNK])
+                if not count:
+                    break
+                filled += count
+            if filled != len(buffer) or member.read(1):
+                raise zipfile.BadZipFile("size differs from the declared one")
     except ZIP_ERRORS as exc:
         raise WorkbookRejected("file.unreadable", reason="zip", part=name) from exc
-    return b"".join(chunks)
+    finally:
+        view.release()
+    return buffer
 
 
 def parse_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:

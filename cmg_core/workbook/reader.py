@@ -25,20 +25,23 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-from cmg_core.workbook.guards import MAX_BYTES, MAX_UNCOMPRESSED, open_package
+from cmg_core.workbook import references
+from cmg_core.workbook.budgets import MAX_BYTES, MAX_COLUMNS, MAX_DECOMPRESSED, MAX_ROW
+from cmg_core.workbook.guards import open_package
 from cmg_core.workbook.package import (
     has_external_links,
     read_member,
     sheet_xml_paths,
     worksheet_parts,
 )
+from cmg_core.workbook.references import Position
 from cmg_core.workbook.rejected import WorkbookRejected
-from cmg_core.workbook.sheetxml import MAX_COLUMNS, MAX_ROWS, Position, SheetScan, scan_sheet
+from cmg_core.workbook.sheetxml import SheetScan, scan_sheet
 
 __all__ = [
     "MAX_BYTES",
     "MAX_COLUMNS",
-    "MAX_ROWS",
+    "MAX_ROW",
     "PackageScan",
     "Sheet",
     "Workbook",
@@ -110,26 +113,32 @@ def _scan_sheets(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
     """Bounds, formulas and errors of each worksheet; other XML parts checked for honesty."""
     paths = worksheet_parts(archive)
     scans = {
-        name: scan_sheet(read_member(archive, path, MAX_UNCOMPRESSED))
+        name: scan_sheet(read_member(archive, path, MAX_DECOMPRESSED))
         for name, path in paths.items()
     }
     # Other parts are inflated once through zipfile, which checks the declared size and CRC:
     # a member lying about its size is refused here rather than inflated unbounded by
-    # calamine. A sheet part the relationships do not name is still bounds-checked.
+    # calamine. A sheet part the relationships do not name is still bounds-checked, and so
+    # are the references of the parts openpyxl expands into cells (comments, tables).
     sheet_paths = set(paths.values())
     for name in archive.namelist():
         if name in sheet_paths or not name.endswith((".xml", ".rels")):
             continue
-        part = read_member(archive, name, MAX_UNCOMPRESSED)
-        if "worksheets/" in name and not name.endswith(".rels"):
+        part = read_member(archive, name, MAX_DECOMPRESSED)
+        if name.endswith(".rels"):
+            continue
+        if "worksheets/" in name:
             scan_sheet(part)
+        elif "comments" in name.lower() or "/tables/" in name:
+            references.check_part(part)
+        del part
     return scans
 
 
 def _read_sheet(book: CalamineWorkbook, name: str, scan: SheetScan) -> Sheet:
     rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     # Second line of defence: the XML scan already refused such sheets.
-    if len(rows) > MAX_ROWS or (rows and len(rows[0]) > MAX_COLUMNS):
+    if len(rows) > MAX_ROW or (rows and len(rows[0]) > MAX_COLUMNS):
         raise WorkbookRejected("file.suspicious", reason="rows", rows=len(rows))
     _cover(rows, scan.formulas | scan.errors.keys())
     for (row, column), error in scan.errors.items():

@@ -1,11 +1,12 @@
 """What python-calamine does not tell: formulas, stored errors and true bounds of a sheet.
 
-`scan_sheet(xml)` works on the raw worksheet XML. It refuses a sheet whose declared dimension,
-cell references or element counts go beyond `MAX_ROWS` × `MAX_COLUMNS` (before calamine would
-allocate its dense grid), then finds formula cells (`<c r="B3"><f>…</f>`), whether they hold a
-stored result (`<v>`), and error cells (`t="e"`). It only searches bytes around each `<f>` and
-`t="e"`, so a sheet without formulas costs a few fast searches. Cells written without
-their `r` reference (legal, rare) are handled by a slower streaming parse.
+`scan_sheet(xml)` works on the raw worksheet XML. It reads every reference of the sheet with
+the strict functions of `references` (a reference out of form or beyond the budgets is refused
+before calamine would allocate its dense grid from it), then finds formula cells
+(`<c r="B3"><f>…</f>`), whether they hold a stored result (`<v>`), and error cells
+(`t="e"`). It only searches bytes around each `<f>` and `t="e"`, so a sheet without formulas
+costs a few fast searches. Cells written without their `r` reference (legal, rare) are
+handled by a slower streaming parse.
 """
 
 from __future__ import annotations
@@ -16,19 +17,12 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 from xml.sax.saxutils import unescape
 
+from cmg_core.workbook import references
+from cmg_core.workbook.references import Position, check_position
 from cmg_core.workbook.rejected import WorkbookRejected
 
-MAX_ROWS = 100_000
-MAX_COLUMNS = 50
-
-Position = tuple[int, int]  # (excel_row, excel_col), both 1-based
-
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
-_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
-_FULL_REF = re.compile(rb'r="\$?([A-Z]{1,7})\$?([0-9]{1,9})"')
-# A reference beyond column AX (50) or with a row number of 6 digits or more. Tied to the
-# limits below (a test checks it); only those candidates are then measured exactly.
-_BEYOND = re.compile(rb'r="(?:[A-Z]{3}|[B-Z][A-Z]|A[YZ]|[A-Z]{1,2}[0-9]{6})')
+_REF = re.compile(rb'\sr="([^"]*)"')
 _TYPE = re.compile(rb'\st="(\w+)"')
 _TAG_ENDS = b"> /\n\t\r"
 
@@ -40,14 +34,6 @@ class SheetScan:
     errors: dict[Position, str] = field(default_factory=dict)  # e.g. {(3, 2): "#DIV/0!"}
 
 
-def column_index(letters: str) -> int:
-    """`A` → 1, `AX` → 50."""
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - 64
-    return index
-
-
 def scan_sheet(xml: bytes) -> SheetScan:
     """Bounds check, then formulas and error cells; raises WorkbookRejected."""
     root = _ROOT.search(xml)
@@ -57,10 +43,9 @@ def scan_sheet(xml: bytes) -> SheetScan:
     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
         raise WorkbookRejected("file.suspicious", reason="doctype")
     tags = _Tags(root.group(1))
-    _check_dimension(xml, tags)
+    references.check_part(xml)
     if tags.cell_without_ref.search(xml):
         return _scan_by_position(xml)
-    _check_references(xml)
     scan = SheetScan()
     for start, end in _cells_around(xml, tags.formula, tags):
         _note_formula(xml[start:end], tags, scan)
@@ -80,35 +65,6 @@ class _Tags:
         self.cell_without_ref = re.compile(b"<" + escaped + rb'c(?:>|/>|\s(?!r="))')
         self.formula = b"<" + p + b"f"
         self.value = re.compile(b"<" + escaped + rb"v(?:\s[^>]*)?>([^<]*)</")
-        self.dimension = re.compile(b"<" + escaped + rb'dimension\s+ref="([^"]*)"')
-
-
-def _check_dimension(xml: bytes, tags: _Tags) -> None:
-    match = tags.dimension.search(xml, 0, 64 * 1024)
-    if match is None:
-        return
-    last = match.group(1).split(b":")[-1]
-    ref = re.fullmatch(rb"\$?([A-Z]{1,3})\$?([0-9]{1,7})", last)
-    if ref is None:
-        return
-    _check_position(int(ref.group(2)), column_index(ref.group(1).decode()))
-
-
-def _check_references(xml: bytes) -> None:
-    for candidate in _BEYOND.finditer(xml):
-        start = candidate.start()
-        ref = _FULL_REF.match(xml, start)
-        if ref is not None and xml[start - 1 : start] in (b" ", b"\t", b"\n", b"\r"):
-            _check_position(int(ref.group(2)), column_index(ref.group(1).decode()))
-
-
-def _check_position(row: int, column: int) -> None:
-    if row > MAX_ROWS:
-        raise WorkbookRejected("file.suspicious", reason="rows", rows=row, limit=MAX_ROWS)
-    if column > MAX_COLUMNS:
-        raise WorkbookRejected(
-            "file.suspicious", reason="columns", columns=column, limit=MAX_COLUMNS
-        )
 
 
 def _cells_around(xml: bytes, mark: bytes, tags: _Tags):
@@ -130,7 +86,7 @@ def _position(cell: bytes) -> Position | None:
     match = _REF.search(head)
     if match is None:
         return None
-    return int(match.group(2)), column_index(match.group(1).decode())
+    return references.cell(match.group(1))
 
 
 def _cell_type(cell: bytes) -> bytes:
@@ -164,11 +120,12 @@ def _scan_by_position(xml: bytes) -> SheetScan:
         for event, element in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
             tag = element.tag.rsplit("}", 1)[-1]
             if event == "start" and tag == "row":
-                row = int(element.get("r") or row + 1)
+                number = element.get("r")
+                row = references.row(number) if number else row + 1
                 column = 0
             elif event == "end" and tag == "c":
                 row, column = _cell_position(element.get("r"), row, column)
-                _check_position(row, column)
+                check_position(row, column)
                 _note_element(element, (row, column), scan)
                 element.clear()
             elif event == "end" and tag == "row":
@@ -181,10 +138,7 @@ def _scan_by_position(xml: bytes) -> SheetScan:
 def _cell_position(ref: str | None, row: int, column: int) -> Position:
     if not ref:
         return max(row, 1), column + 1
-    match = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,7})", ref)
-    if match is None:
-        raise ValueError(f"bad cell reference {ref!r}")
-    return int(match.group(2)), column_index(match.group(1))
+    return references.cell(ref)
 
 
 def _note_element(element: ElementTree.Element, position: Position, scan: SheetScan) -> None:

@@ -9,8 +9,10 @@ import zipfile
 
 import pytest
 
+from cmg_core.workbook.budgets import MAX_COLUMNS
+from cmg_core.workbook.budgets import MAX_ROW as MAX_ROWS
 from cmg_core.workbook.reader import MAX_BYTES, WorkbookRejected, read_workbook
-from cmg_core.workbook.sheetxml import MAX_COLUMNS, MAX_ROWS
+from cmg_core.workbook.references import column_letters
 from tests.workbook import fixtures
 
 
@@ -130,7 +132,7 @@ def test_a_zip_that_inflates_to_300_mb_is_suspicious():
 
 
 def test_a_member_compressed_more_than_a_hundred_times_is_suspicious():
-    rejected = _rejection(fixtures.zip_of_zeros(150 * 1024 * 1024))
+    rejected = _rejection(fixtures.zip_of_zeros(40 * 1024 * 1024))
     assert (rejected.code, rejected.params["reason"]) == ("file.suspicious", "ratio")
 
 
@@ -159,13 +161,17 @@ def test_a_cell_far_below_a_small_dimension_is_still_caught():
 
 
 def test_a_cell_beyond_the_column_limit_is_suspicious():
-    data = fixtures.raw_xlsx('<row r="1"><c r="A1"><v>1</v></c><c r="AY1"><v>2</v></c></row>')
+    beyond = column_letters(MAX_COLUMNS + 1)
+    data = fixtures.raw_xlsx(
+        f'<row r="1"><c r="A1"><v>1</v></c><c r="{beyond}1"><v>2</v></c></row>'
+    )
     rejected = _rejection(data)
     assert (rejected.code, rejected.params["columns"]) == ("file.suspicious", MAX_COLUMNS + 1)
 
 
 def test_the_last_allowed_row_and_column_are_read():
-    data = fixtures.raw_xlsx(f'<row r="{MAX_ROWS}"><c r="AX{MAX_ROWS}"><v>2</v></c></row>')
+    last = column_letters(MAX_COLUMNS)
+    data = fixtures.raw_xlsx(f'<row r="{MAX_ROWS}"><c r="{last}{MAX_ROWS}"><v>2</v></c></row>')
     sheet = read_workbook(data).sheets[0]
     assert len(sheet.rows) == MAX_ROWS
     assert sheet.rows[-1][MAX_COLUMNS - 1] == 2.0
@@ -206,3 +212,17 @@ def test_a_sheet_part_the_workbook_does_not_name_is_still_bounds_checked():
     ).encode()
     data = fixtures.raw_xlsx("", extra_parts={"xl/worksheets/sheet9.xml": hidden})
     assert _rejection(data).code == "file.suspicious"
+
+
+def test_a_shared_strings_part_over_its_budget_is_suspicious_at_once():
+    strings = b"<sst>" + b"<si><t>" + b"x" * (21 << 20) + b"</t></si></sst>"
+    data = fixtures.raw_xlsx("", extra_parts={"xl/sharedStrings.xml": strings})
+    rejected = _rejection(data)
+    assert (rejected.code, rejected.params["reason"]) == ("file.suspicious", "strings")
+
+
+def test_two_members_of_one_name_are_suspicious():
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        data = fixtures.raw_xlsx("", extra_parts={"xl/worksheets/sheet1.xml": b"<worksheet/>"})
+    rejected = _rejection(data)
+    assert (rejected.code, rejected.params["reason"]) == ("file.suspicious", "members")
