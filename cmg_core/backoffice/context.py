@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from cmg_core import settings
+from cmg_core.backoffice import claim
 from cmg_core.db.session import database_url, session_scope
 from cmg_core.ds import DSClient, RetryPolicy
 from cmg_core.storage import FolderStorage
@@ -67,7 +69,12 @@ class DSConfig:
 
 
 def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """host:pid, and the thread when it is not the main one (the portal runs stages in its
+    sessions' threads): two stages running at once never share a name."""
+    name = f"{socket.gethostname()}:{os.getpid()}"
+    if threading.current_thread() is not threading.main_thread():
+        name += f"/{threading.get_native_id()}"
+    return name
 
 
 @dataclass
@@ -82,6 +89,7 @@ class StageContext:
     now: datetime
     run_id: int | None = None
     worker: str = field(default_factory=worker_name)
+    claim_ttl: timedelta = claim.TTL  # claims nobody extends are free after this
     progress: Callable[[Progress], None] | None = None
     stop_after: int | None = None  # raise Interrupted at this checkpoint (tests)
     counts: Counter[str] = field(default_factory=Counter)

@@ -8,6 +8,9 @@
 Each stage execution is a row of `runs` (stage, worker, start, end, counts, failures, status).
 A stage that raises (a bug, the database gone, a test's `stop_after`) is recorded `failed` and
 the exception propagates; an item failing on DS is counted in `failures` and the stage goes on.
+While a stage runs, its worker's `Heartbeat` extends the run row and the worker's claims; a run
+left `running` by a worker that stopped (SIGKILL, lost host) is closed as failed by the next
+stage to start, once its heartbeat is overdue.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import multiprocessing
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from types import ModuleType
 
 from cmg_core import settings
@@ -32,6 +35,7 @@ from cmg_core.backoffice import (
     processing,
     sync,
 )
+from cmg_core.backoffice.claim import TTL, Heartbeat, close_stale_runs, drop_leftovers
 from cmg_core.backoffice.context import DSConfig, Progress, StageContext, worker_name
 from cmg_core.db.enums import RunStatus
 from cmg_core.db.models import Run
@@ -63,6 +67,7 @@ class RunOptions:
     now: datetime | None = None  # None: the moment the stage starts
     progress: Callable[[Progress], None] | None = None
     stop_after: dict[str, int] = field(default_factory=dict)  # stage → checkpoint (tests)
+    claim_ttl: timedelta = TTL  # how long a claim outlives its worker's last heartbeat
 
     @classmethod
     def from_settings(cls, **changes) -> RunOptions:
@@ -96,16 +101,23 @@ def run_stage(name: str, options: RunOptions) -> RunResult:
         now=now,
         progress=options.progress,
         stop_after=options.stop_after.get(name),
+        claim_ttl=options.claim_ttl,
     )
+    if closed := close_stale_runs(ctx.url):
+        log.warning("%d run(s) closed as failed: their worker stopped", closed)
+    drop_leftovers(ctx.url, ctx.worker)
     with session_scope(ctx.url) as session:
-        run = Run(stage=name, worker=ctx.worker, started_at=datetime.now(UTC))
+        started_at = datetime.now(UTC)
+        run = Run(stage=name, worker=ctx.worker, started_at=started_at,
+                  claimed_until=started_at + ctx.claim_ttl)  # fmt: skip
         session.add(run)
         session.flush()
         ctx.run_id = run.id
     started = time.perf_counter()
     status, error = RunStatus.FAILED, None
     try:
-        STAGES[name].run(ctx)
+        with Heartbeat(ctx.url, ctx.worker, ctx.claim_ttl):
+            STAGES[name].run(ctx)
         status = RunStatus.SUCCEEDED
     except BaseException as exc:
         error = f"{type(exc).__name__}: {exc}"[:500]

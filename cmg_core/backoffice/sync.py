@@ -32,7 +32,7 @@ FileKey = tuple[int, str, str]  # dossier number, champ descriptor id, checksum
 
 def run(ctx: StageContext) -> None:
     for spec in DEMARCHES:
-        with lease(ctx.url, f"sync:{spec.number}", ctx.worker) as held:
+        with lease(ctx.url, f"sync:{spec.number}", ctx.worker, ttl=ctx.claim_ttl) as held:
             if not held:
                 ctx.counts["demarches_busy"] += 1
                 continue

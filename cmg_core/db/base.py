@@ -28,3 +28,12 @@ class Timestamps:
 
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class Claimable:
+    """A row of work a worker claims before slow or remote work (`cmg_core.backoffice.claim`):
+    `claimed_by` names the worker (host:pid), `claimed_until` ends the claim unless the worker's
+    heartbeat extends it. A row with no claim, or a claim past its time, is free."""
+
+    claimed_by: Mapped[str | None] = mapped_column(sa.String(120))
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())

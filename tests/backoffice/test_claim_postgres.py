@@ -1,6 +1,6 @@
 """Claims on PostgreSQL: a row another worker finished between the claim's snapshot and its
 lock is passed over, not done a second time (seen in the two-worker bench: bilans sent twice,
-DS saved only by its own idempotence) — by `claim_one` and by `claim_in_batches`."""
+DS saved only by its own idempotence) — by `take`, `claim_one` and `claim_in_batches`."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from cmg_core.backoffice.claim import claim_in_batches, claim_one
+from cmg_core.backoffice.claim import claim_in_batches, claim_one, take
 from cmg_core.backoffice.context import DSConfig, StageContext
-from cmg_core.db.models import Habilitation, Partner
+from cmg_core.db.models import Deposit, Habilitation, Partner
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.storage import FolderStorage
+from tests import builders
 from tests.backoffice import world
 
 DONE_BY = "autre.worker@caf.example"
@@ -86,4 +87,24 @@ def test_claim_in_batches_drops_the_rows_finished_after_its_snapshot(postgres_ur
         claim_in_batches(ctx, to_do, 10, handle)
     assert handled == [[second]], "the partner finished by the other worker was handed over"
     assert ctx.done == 1
+    dispose_all()
+
+
+def test_take_passes_over_a_row_finished_after_its_snapshot(postgres_url):
+    first, second = partners(postgres_url)
+    with session_scope(postgres_url) as session:
+        deposits = [
+            builders.deposit(session, session.get(Partner, owner), lines=0).id
+            for owner in (first, second)
+        ]
+    finished = sa.select(Habilitation.id).where(
+        Habilitation.partner_id == Deposit.partner_id, Habilitation.email == DONE_BY
+    )
+    query = sa.select(Deposit).where(~finished.exists(), SLOWLY).order_by(Deposit.id)
+    with other_worker_finishes(postgres_url, first):
+        claimed = take(postgres_url, query, "caf-batch-1.example:1")
+    assert claimed is not None
+    assert claimed.key == deposits[1], "the deposit finished by the other worker was claimed"
+    with session_scope(postgres_url) as session:  # and the one passed over is left unclaimed
+        assert session.get(Deposit, deposits[0]).claimed_by is None
     dispose_all()

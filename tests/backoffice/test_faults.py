@@ -14,9 +14,11 @@ import pytest
 import sqlalchemy as sa
 
 from cmg_core.backoffice import STAGE_NAMES
+from cmg_core.backoffice.claim import STALE_RUN
 from cmg_core.backoffice.context import Interrupted
 from cmg_core.backoffice.runner import run_all
-from cmg_core.db.models import FeedRun
+from cmg_core.db.enums import RunStatus
+from cmg_core.db.models import FeedRun, Run
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox
 from cmg_core.settings import ROOT
@@ -87,12 +89,14 @@ def test_the_reference_scenario_did_work_in_every_stage(reference):
 
 
 KILLED: list[int] = []
+CLAIM_SECONDS = 1.0  # the killed worker's claims expire this long after its last heartbeat
 
 
 def kill_midway(options, sandbox) -> None:
-    """Start the back office in a subprocess and SIGKILL it once it is past intake."""
+    """Start the back office in a subprocess and SIGKILL it once it is past intake; wait until
+    its claims have expired (nothing else frees them: no process id is consulted)."""
     command = [sys.executable, "-m", "tests.backoffice.faults_child", options.url,
-               sandbox.url, options.storage_dir]  # fmt: skip
+               sandbox.url, options.storage_dir, str(CLAIM_SECONDS)]  # fmt: skip
     count = sa.text("select count(*) from runs")
     with session_scope(options.url) as session:
         before = session.execute(count).scalar()
@@ -106,6 +110,7 @@ def kill_midway(options, sandbox) -> None:
         time.sleep(0.005)
     child.send_signal(signal.SIGKILL)
     KILLED.append(child.wait())
+    time.sleep(CLAIM_SECONDS * 1.5)
 
 
 def test_a_back_office_killed_with_sigkill_then_run_again_gives_the_uninterrupted_state(
@@ -113,3 +118,9 @@ def test_a_back_office_killed_with_sigkill_then_run_again_gives_the_uninterrupte
 ):
     assert play(tmp_path, kill_midway) == reference
     assert KILLED == [-signal.SIGKILL, -signal.SIGKILL]  # killed mid-run in both waves
+    with session_scope(f"sqlite:///{tmp_path / 'cmg.db'}") as session:
+        runs = session.execute(sa.select(Run.status, Run.error)).all()
+    dispose_all()
+    assert RunStatus.RUNNING not in {status for status, _ in runs}
+    # the run each killed worker left `running` was closed by the next pass, as failed
+    assert sum(error == STALE_RUN for _, error in runs) == 2

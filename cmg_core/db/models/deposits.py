@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cmg_core.db.base import Base, Timestamps
+from cmg_core.db.base import Base, Claimable, Timestamps
 from cmg_core.db.enums import DepositStatus, LineOutcome, PartnerKind
 from cmg_core.db.types import MONEY, MonthType, UtcDateTime, enum_type
 from cmg_core.values import Month
@@ -22,7 +22,7 @@ from cmg_core.values import Month
 _CURRENT = sa.text("is_current")
 
 
-class Deposit(Timestamps, Base):
+class Deposit(Claimable, Timestamps, Base):
     __tablename__ = "deposits"
     __table_args__ = (
         sa.Index(

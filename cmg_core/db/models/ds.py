@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cmg_core.db.base import Base, Timestamps
+from cmg_core.db.base import Base, Claimable, Timestamps
 from cmg_core.db.enums import DossierStatus
 from cmg_core.db.types import UtcDateTime, enum_type
 
@@ -25,7 +25,7 @@ class DsCursor(Base):
     last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
-class DsDossier(Timestamps, Base):
+class DsDossier(Claimable, Timestamps, Base):
     """One DS dossier as last fetched, and how far the back office got with it."""
 
     __tablename__ = "ds_dossiers"

@@ -1,4 +1,4 @@
-"""Back-office runs (one row per stage execution) and leases (portable named locks)."""
+"""Back-office runs (one row per stage execution) and leases (named claims for work with no row)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from cmg_core.db.base import Base
+from cmg_core.db.base import Base, Claimable
 from cmg_core.db.enums import RunStatus
 from cmg_core.db.types import UtcDateTime, enum_type, utcnow
 
@@ -30,18 +30,14 @@ class Run(Base):
     counts: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     failures: Mapped[int] = mapped_column(default=0)
     error: Mapped[str | None] = mapped_column(sa.Text)  # never personal data
+    # Extended by the worker's heartbeat while it runs: a `running` row past it lost its worker.
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
-class Lease(Base):
-    """A named lock with an expiry (e.g. `sync:1002`), for work that must not run twice at once.
-
-    Rows of work themselves are claimed with `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL;
-    a lease covers what has no row to lock, and works on SQLite too.
-    """
+class Lease(Claimable, Base):
+    """A named claim (e.g. `sync:1002`) for work that has no row of its own to claim: the same
+    mechanism as rows (`cmg_core.backoffice.claim`), kept in its own table."""
 
     __tablename__ = "leases"
 
     name: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
-    holder: Mapped[str] = mapped_column(sa.String(120))
-    acquired_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
