@@ -9,16 +9,18 @@ families a correction dropped (their attestation withdrawn, see `withdrawal`). A
 superseded before its bilan gets its dossier accepted with a motivation pointing to the newer
 dossier.
 Idempotence: a dossier already decided on DS is not touched again, a message whose attachment
-is already there is not sent twice, and `sent_to_ds_at` closes the work.
+is already there is not sent twice, and `sent_to_ds_at` closes the work. The deposit is claimed
+(`claim.take`) first; the documents are rendered and stored, and the bilan row written, before
+the DS calls, which run outside any transaction; the last transaction records the decision
+and releases the claim.
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import ds_actions, texts, withdrawal
-from cmg_core.backoffice.claim import claim_one
+from cmg_core.backoffice.claim import Claim, ClaimLost, give_back, release, take
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import record_seen
 from cmg_core.backoffice.ds_actions import Seen
@@ -49,19 +51,20 @@ def _to_do(status: DepositStatus) -> sa.Select[tuple[Deposit]]:
 def run(ctx: StageContext) -> None:
     for status, handle in ((DepositStatus.PROCESSED, _send), (DepositStatus.SUPERSEDED, _close)):
         while True:
-            with ctx.session() as session:
-                query = _to_do(status)
-                if ctx.skipped:
-                    query = query.where(Deposit.id.not_in(ctx.skipped))
-                deposit = claim_one(session, query)
-                if deposit is None:
-                    break
-                try:
-                    with session.begin_nested():
-                        handle(ctx, session, deposit)
-                except DSError as error:
-                    ctx.skipped.add(deposit.id)
-                    ctx.fail(f"bilan du dépôt {deposit.id}", error)
+            query = _to_do(status)
+            if ctx.skipped:
+                query = query.where(Deposit.id.not_in(ctx.skipped))
+            claim = take(ctx.url, query, ctx.worker, ttl=ctx.claim_ttl)
+            if claim is None:
+                break
+            try:
+                handle(ctx, claim)
+            except DSError as error:
+                ctx.skipped.add(claim.key)
+                ctx.fail(f"bilan du dépôt {claim.key}", error)
+                give_back(ctx.url, claim)
+            except ClaimLost:  # stalled past the claim's time: another worker has the deposit
+                ctx.skipped.add(claim.key)
             ctx.advance()
             ctx.checkpoint()
 
@@ -81,21 +84,25 @@ def bilan_line(line: DepositLine) -> model.BilanLine:
                            reason, action)  # fmt: skip
 
 
-def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
-    dossier = session.get(DsDossier, deposit.dossier_id)
-    partner = session.get(Partner, deposit.partner_id)
-    lines = session.scalars(
-        sa.select(DepositLine).where(DepositLine.deposit_id == deposit.id).order_by(DepositLine.row)
-    ).all()
-    absent = [
-        model.Missing(a.allocataire_number, a.child_first_name or None, a.birth_date)
-        for a in session.scalars(
-            sa.select(AbsentChild)
-            .where(AbsentChild.deposit_id == deposit.id)
-            .order_by(AbsentChild.id)
-        )
-    ]
-    withdrawn = withdrawal.withdrawn_numbers(session, deposit)
+def _send(ctx: StageContext, claim: Claim) -> None:
+    with ctx.session() as session:
+        deposit = session.get(Deposit, claim.key)
+        dossier = session.get(DsDossier, deposit.dossier_id)
+        partner = session.get(Partner, deposit.partner_id)
+        lines = session.scalars(
+            sa.select(DepositLine)
+            .where(DepositLine.deposit_id == deposit.id)
+            .order_by(DepositLine.row)
+        ).all()
+        absent = [
+            model.Missing(a.allocataire_number, a.child_first_name or None, a.birth_date)
+            for a in session.scalars(
+                sa.select(AbsentChild)
+                .where(AbsentChild.deposit_id == deposit.id)
+                .order_by(AbsentChild.id)
+            )
+        ]
+        withdrawn = withdrawal.withdrawn_numbers(session, deposit)
     document = model.Bilan(
         structure=model.Structure(partner.siret, partner.name, partner.kind.value, partner.commune),
         month=deposit.month,
@@ -108,23 +115,27 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
     )
     pdf, xlsx = render_bilan_pdf(document), render_bilan_xlsx(document)
     summary = document.summary
-    bilan = session.scalars(sa.select(Bilan).where(Bilan.deposit_id == deposit.id)).one_or_none()
-    if bilan is None:
-        bilan = Bilan(deposit_id=deposit.id, created_at=ctx.now)
-        session.add(bilan)
     stored_pdf = ctx.storage.put(pdf, suffix=".pdf")
     stored_xlsx = ctx.storage.put(xlsx, suffix=".xlsx")
-    bilan.pdf_key, bilan.pdf_sha256 = stored_pdf.key, stored_pdf.sha256
-    bilan.xlsx_key, bilan.xlsx_sha256 = stored_xlsx.key, stored_xlsx.sha256
-    bilan.counts = {
+    counts = {
         "received": summary.received,
         "processed": summary.processed,
         "to_manager": summary.to_manager,
         "rejected": summary.rejected,
     }
-    name = f"bilan-{dossier.number}-{deposit.month.iso}"
     if withdrawn:
-        bilan.counts = {**bilan.counts, "withdrawn": len(withdrawn)}
+        counts["withdrawn"] = len(withdrawn)
+    with ctx.session() as session:
+        bilan = session.scalars(
+            sa.select(Bilan).where(Bilan.deposit_id == deposit.id)
+        ).one_or_none()
+        if bilan is None:
+            bilan = Bilan(deposit_id=deposit.id, created_at=ctx.now)
+            session.add(bilan)
+        bilan.pdf_key, bilan.pdf_sha256 = stored_pdf.key, stored_pdf.sha256
+        bilan.xlsx_key, bilan.xlsx_sha256 = stored_xlsx.key, stored_xlsx.sha256
+        bilan.counts = counts
+    name = f"bilan-{dossier.number}-{deposit.month.iso}"
     month = deposit.month.of_label()
     body = texts.BILAN_MESSAGE.format(
         month=month,
@@ -148,8 +159,7 @@ def _send(ctx: StageContext, session: Session, deposit: Deposit) -> None:
         ctx.ds, dossier.number, motivation=motivation,
         justificatif=ds_actions.Attachment(f"{name}.pdf", pdf, ds_actions.PDF), remote=remote,
     )  # fmt: skip
-    bilan.sent_to_ds_at, bilan.sent_via = ctx.now, "justificatif"
-    _decided(ctx, dossier, motivation, seen)
+    _decided(ctx, claim, dossier.id, motivation, seen, via="justificatif")
     ctx.counts["bilans"] += 1
 
 
@@ -159,25 +169,46 @@ def _absent_name(missing: model.Missing) -> str:
     return f"allocataire {missing.allocataire}"
 
 
-def _close(ctx: StageContext, session: Session, deposit: Deposit) -> None:
+def _close(ctx: StageContext, claim: Claim) -> None:
     """A deposit replaced before its bilan: its dossier is accepted, pointing to the newer."""
-    successor = session.get(Deposit, deposit.superseded_by_id)
-    dossier = session.get(DsDossier, deposit.dossier_id)
-    bilan = Bilan(deposit_id=deposit.id, created_at=ctx.now, counts={"replaced": 1})
-    session.add(bilan)
-    if successor is not None and successor.dossier_id != deposit.dossier_id:
-        newer = session.get(DsDossier, successor.dossier_id)
+    with ctx.session() as session:
+        deposit = session.get(Deposit, claim.key)
+        successor = session.get(Deposit, deposit.superseded_by_id)
+        newer = None
+        if successor is not None and successor.dossier_id != deposit.dossier_id:
+            newer = session.get(DsDossier, successor.dossier_id)
+        dossier = session.get(DsDossier, deposit.dossier_id)
+    motivation, seen = None, None
+    if newer is not None:
         motivation = texts.REPLACED.format(number=newer.number)
         ctx.checkpoint()
         seen = ds_actions.accept(ctx.ds, dossier.number, motivation=motivation)
-        _decided(ctx, dossier, motivation, seen)
-    bilan.sent_to_ds_at, bilan.sent_via = ctx.now, "motivation"
+    _decided(ctx, claim, dossier.id, motivation, seen, via="motivation")
     ctx.counts["replaced_closed"] += 1
 
 
-def _decided(ctx: StageContext, dossier: DsDossier, motivation: str, seen: Seen) -> None:
+def _decided(
+    ctx: StageContext,
+    claim: Claim,
+    dossier_id: int,
+    motivation: str | None,
+    seen: Seen | None,
+    *,
+    via: str,
+) -> None:
+    """The bilan sent (`via` its justificatif, or the motivation alone) and, when DS decided,
+    the dossier's decision recorded; the deposit's claim released in the same transaction."""
     ctx.checkpoint()  # DS has acted, the database not yet
-    dossier.decision = "accepte"
-    dossier.motivation = motivation
-    record_seen(dossier, seen)
-    dossier.processed_at = ctx.now
+    with ctx.session() as session:
+        bilan = session.scalars(sa.select(Bilan).where(Bilan.deposit_id == claim.key)).one_or_none()
+        if bilan is None:  # a replaced deposit: no document, a bilan row closes the work
+            bilan = Bilan(deposit_id=claim.key, created_at=ctx.now, counts={"replaced": 1})
+            session.add(bilan)
+        bilan.sent_to_ds_at, bilan.sent_via = ctx.now, via
+        if seen is not None:
+            dossier = session.get(DsDossier, dossier_id)
+            dossier.decision = "accepte"
+            dossier.motivation = motivation
+            record_seen(dossier, seen)
+            dossier.processed_at = ctx.now
+        release(session, claim)

@@ -4,9 +4,10 @@ A request is applied only when its depositor is the partner's manager (the conve
 gestionnaire des habilitations, found by SIRET); otherwise it is refused with a French
 motivation. On DS the dossier is passed en instruction, then accepted (the motivation tells the
 partner what changed) or refused. Idempotence: the DS decision, once made, is the truth — a
-dossier found accepted on DS whose change is not in the database (the machine stopped between
-DS and the commit) gets its change applied, never a second decision; each applied request
-leaves one `HabilitationEvent` pointing to its dossier.
+dossier found accepted on DS whose change is not in the database gets its change applied,
+never a second decision; each applied request leaves one `HabilitationEvent` pointing to its
+dossier. The change is committed before the DS decision (no transaction stays open across a DS
+call), with the motivation it gives, so a run stopped between the two sends that motivation.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import ds_actions, texts
 from cmg_core.backoffice.champs import text, values
+from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
-from cmg_core.backoffice.dossier_loop import mark_done, process_dossiers
+from cmg_core.backoffice.dossier_loop import finish, process_dossiers
 from cmg_core.db.enums import HabilitationOperation
 from cmg_core.db.models import DsDossier, Habilitation, HabilitationEvent, Partner
 from cmg_core.ds import DossierState
@@ -60,28 +62,30 @@ def read_request(dossier: DsDossier) -> Request:
     )
 
 
-def handle(ctx: StageContext, session: Session, dossier: DsDossier) -> None:
+def handle(ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
     request = read_request(dossier)
-    partner = session.scalars(sa.select(Partner).where(Partner.siret == request.siret)).first()
-    refusal = _refusal(session, dossier, request, partner)
-    applied = session.scalar(
-        sa.select(sa.func.count()).where(HabilitationEvent.ds_dossier_id == dossier.id)
-    )
+    with ctx.session() as session:
+        partner = session.scalars(sa.select(Partner).where(Partner.siret == request.siret)).first()
+        refusal = _refusal(session, dossier, request, partner)
+        applied = session.scalar(
+            sa.select(sa.func.count()).where(HabilitationEvent.ds_dossier_id == dossier.id)
+        )
     remote = ctx.ds.dossier(dossier.number)
     if remote.state is DossierState.ACCEPTE or (refusal is None and remote.state not in
                                                  ds_actions.FINAL_STATES):  # fmt: skip
+        motivation = dossier.motivation or ""
         if not applied and partner is not None:
-            motivation = _apply(session, dossier, request, partner)
-        else:
-            motivation = dossier.motivation or ""
+            with ctx.session() as session:
+                motivation = _apply(session, dossier, request, partner)
+                session.get(DsDossier, dossier.id).motivation = motivation  # for a re-run
         ctx.checkpoint()
         seen = ds_actions.accept(ctx.ds, dossier.number, motivation=motivation)
-        mark_done(ctx, dossier, "accepte", motivation, seen)
+        finish(ctx, claim, "accepte", motivation, seen)
         return
     motivation = refusal or dossier.motivation or ""
     ctx.checkpoint()
     seen = ds_actions.refuse(ctx.ds, dossier.number, motivation=motivation)
-    mark_done(ctx, dossier, "refuse", motivation, seen)
+    finish(ctx, claim, "refuse", motivation, seen)
 
 
 def _refusal(

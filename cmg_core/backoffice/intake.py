@@ -10,7 +10,9 @@ same dossier. A valid file becomes the current deposit of its SIRET × month × 
 later valid file supersedes it (`cmg_core.db.deposits`), withdrawing the attestations of the
 families it no longer declares (`withdrawal`) — its lines are saved and the dossier passes en
 instruction. Idempotence: a file is taken in once (deposit unique per dossier × file
-SHA-256); the DS calls check the dossier's state or open correction first.
+SHA-256); the DS calls check the dossier's state or open correction first. The dossier is
+claimed (`claim.take`) before any work; the pre-check and the annotated copy run outside any
+transaction, and no transaction stays open across a DS call.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from sqlalchemy.orm import Session
 from cmg_core import templates
 from cmg_core.backoffice import ds_actions, referential, texts
 from cmg_core.backoffice.champs import values
+from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
-from cmg_core.backoffice.dossier_loop import mark_done, process_dossiers
+from cmg_core.backoffice.dossier_loop import finish, process_dossiers
 from cmg_core.backoffice.withdrawal import withdraw_dropped
 from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import DepositStatus, PartnerKind
@@ -45,15 +48,16 @@ def run(ctx: StageContext) -> None:
     process_dossiers(ctx, (demarches.MC.number, demarches.GAD.number), handle)
 
 
-def handle(ctx: StageContext, session: Session, dossier: DsDossier) -> None:
+def handle(ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
     spec = demarches.by_number(dossier.demarche_number)
     champs = values(spec, dossier.champs)
-    partner = session.scalars(sa.select(Partner).where(Partner.siret == dossier.siret)).first()
-    refusal = _refusal(session, dossier, spec, partner)
+    with ctx.session() as session:
+        partner = session.scalars(sa.select(Partner).where(Partner.siret == dossier.siret)).first()
+        refusal = _refusal(session, dossier, spec, partner)
     if refusal is not None:
         ctx.checkpoint()
         seen = ds_actions.refuse(ctx.ds, dossier.number, motivation=refusal)
-        mark_done(ctx, dossier, "refuse", refusal, seen)
+        finish(ctx, claim, "refuse", refusal, seen)
         return
     files = champs["fichier"] or []
     problem = None if champs["conditions"] else texts.CONDITIONS
@@ -61,25 +65,28 @@ def handle(ctx: StageContext, session: Session, dossier: DsDossier) -> None:
     if problem is not None:
         ctx.checkpoint()
         seen = ds_actions.request_correction(ctx.ds, dossier.number, body=problem)
-        mark_done(ctx, dossier, "correction", problem, seen)
+        finish(ctx, claim, "correction", problem, seen)
         return
     info = files[-1]
-    content, key, sha256 = _file_content(ctx, session, dossier, info)
-    deposit = session.scalars(
-        sa.select(Deposit).where(Deposit.dossier_id == dossier.id, Deposit.file_sha256 == sha256)
-    ).one_or_none()
+    content, key, sha256 = _file_content(ctx, dossier, info)
+    with ctx.session() as session:
+        deposit = session.scalars(
+            sa.select(Deposit).where(
+                Deposit.dossier_id == dossier.id, Deposit.file_sha256 == sha256
+            )
+        ).one_or_none()
     if deposit is None:
-        deposit = _take_in(ctx, session, dossier, spec, partner, content, key, sha256, info)
+        deposit = _take_in(ctx, dossier, spec, partner, content, key, sha256, info)
     ctx.checkpoint()
     if deposit.status is DepositStatus.CORRECTION_REQUESTED:
         body, attachment = _correction(ctx, deposit)
         seen = ds_actions.request_correction(
             ctx.ds, dossier.number, body=body, attachment=attachment
         )
-        mark_done(ctx, dossier, "correction", body, seen)
+        finish(ctx, claim, "correction", body, seen)
     else:
         seen = ds_actions.ensure_instruction(ctx.ds, dossier.number)
-        mark_done(ctx, dossier, "en_instruction", None, seen)
+        finish(ctx, claim, "en_instruction", None, seen)
 
 
 def _refusal(
@@ -105,15 +112,14 @@ def _refusal(
     return None if habilitated else texts.NOT_AUTHORISED.format(email=email, partner=partner.name)
 
 
-def _file_content(
-    ctx: StageContext, session: Session, dossier: DsDossier, info: dict
-) -> tuple[bytes, str, str]:
+def _file_content(ctx: StageContext, dossier: DsDossier, info: dict) -> tuple[bytes, str, str]:
     """The file's bytes, storage key and SHA-256: stored by sync, or downloaded again now."""
-    row = session.scalars(
-        sa.select(DsFile).where(
-            DsFile.dossier_id == dossier.id, DsFile.checksum == info["checksum"]
-        )
-    ).first()
+    with ctx.session() as session:
+        row = session.scalars(
+            sa.select(DsFile).where(
+                DsFile.dossier_id == dossier.id, DsFile.checksum == info["checksum"]
+            )
+        ).first()
     if row is not None and row.storage_key:
         return ctx.storage.get(row.storage_key), row.storage_key, row.sha256
     for file in ctx.ds.dossier(dossier.number).files:  # fresh URLs
@@ -121,14 +127,16 @@ def _file_content(
             content = ctx.ds.download(file)
             saved = ctx.storage.put(content, suffix=".xlsx")
             if row is not None:
-                row.storage_key, row.sha256, row.downloaded_at = saved.key, saved.sha256, utcnow()
+                with ctx.session() as session:
+                    stored = session.get(DsFile, row.id)
+                    stored.storage_key, stored.sha256 = saved.key, saved.sha256
+                    stored.downloaded_at = utcnow()
             return content, saved.key, saved.sha256
     raise DSFileExpired("download", f"dossier {dossier.number} : fichier absent sur DS")
 
 
 def _take_in(
     ctx: StageContext,
-    session: Session,
     dossier: DsDossier,
     spec: DemarcheSpec,
     partner: Partner,
@@ -142,7 +150,8 @@ def _take_in(
     report = check_workbook(content, info["filename"], template=spec.key, today=ctx.today)
     found = list(report.findings)
     if report.template == spec.key and report.lines:
-        found += referential.findings(session, report.lines, template)
+        with ctx.session() as session:
+            found += referential.findings(session, report.lines, template)
     found.sort(key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
     errors = sum(1 for f in found if f.severity is Severity.ERROR)
     deposit = Deposit(
@@ -165,16 +174,18 @@ def _take_in(
         deposit.status = DepositStatus.CORRECTION_REQUESTED
         deposit.is_current = False
         deposit.annotated_key = _annotated_key(ctx, content, found)
-        session.add(deposit)
-        session.flush()
+        with ctx.session() as session:
+            session.add(deposit)
         ctx.counts["files_sent_back"] += 1
         return deposit
     deposit.status = DepositStatus.ACCEPTED
-    if add_current(session, deposit) is not None:
-        ctx.counts["deposits_superseded"] += 1
-        kept = {line.allocataire for line in report.lines}
-        ctx.counts["attestations_withdrawn"] += withdraw_dropped(session, deposit, kept, ctx.now)
-    _save_lines(session, deposit, report.lines)
+    with ctx.session() as session:
+        if add_current(session, deposit) is not None:
+            ctx.counts["deposits_superseded"] += 1
+            kept = {line.allocataire for line in report.lines}
+            withdrawn = withdraw_dropped(session, deposit, kept, ctx.now)
+            ctx.counts["attestations_withdrawn"] += withdrawn
+        _save_lines(session, deposit, report.lines)
     ctx.counts["deposits_accepted"] += 1
     ctx.counts["lines"] += len(report.lines)
     return deposit
