@@ -2,7 +2,8 @@
 
 Parsers read what Excel users actually type: a real date cell or the text JJ/MM/AAAA, a month as
 text MM/AAAA or as a date cell, numbers typed as text (with a decimal comma, spaces or `€`).
-Range checks on numbers (≥ 0, whole hours, cents) are declared in `schema.py`, not here.
+Hours are whole numbers ≥ 0 (`int`), amounts numbers ≥ 0 with at most two decimals, read
+exactly as `Decimal` (never through a float) and kept to the cent.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from cmg_core.templates import Kind
-from cmg_core.values import Month, parse_french_date, to_amount
+from cmg_core.values import CENT, Month, parse_french_date, to_amount
 
 EXCEL_ERRORS = frozenset(
     {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!"}
@@ -47,6 +48,9 @@ class Invalid:
 
 
 NUMBER_TYPES = (int, float)
+# A formula's binary noise (11.000000000000002) is still 11,00 €: a hundredth of a millionth of
+# a cent apart from a whole cent counts as that cent.
+CENT_TOLERANCE = Decimal("1e-8")
 
 
 def is_excel_error(value: object) -> bool:
@@ -130,8 +134,20 @@ def parse_date(value: object) -> date | Invalid:
     return Invalid()
 
 
+def parse_hours(value: object) -> int | Invalid:
+    """A whole number of hours ≥ 0; a decimal is refused with its whole part as suggestion."""
+    number = parse_number(value)
+    if number.__class__ is Invalid:
+        return number
+    if number < 0:
+        return Invalid("negative", {"suggestion": str(math.floor(number))})
+    if number % 1:
+        return Invalid("decimal", {"suggestion": str(math.floor(number))})
+    return int(number)
+
+
 def parse_number(value: object) -> float | Invalid:
-    """Any number, whole or not, signed: the schema then says which ones the column accepts."""
+    """Any number, whole or not, signed, from a number cell or a number typed as text."""
     if isinstance(value, float):
         return value if math.isfinite(value) else Invalid()
     if isinstance(value, int) and not isinstance(value, bool):
@@ -160,12 +176,24 @@ def _diagnose_hours_text(text: str) -> Invalid:
 
 
 def parse_amount(value: object) -> Decimal | Invalid:
+    """An amount in euros ≥ 0 with at most two decimals, to the cent; a third decimal is
+    refused with the amount rounded to the cent as suggestion."""
     if isinstance(value, bool):
         return Invalid()
     try:
-        return to_amount(value)
+        amount = to_amount(value)
     except ValueError:
         return Invalid("excel_error" if is_excel_error(value) else "")
+    cents = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    if amount < 0:
+        return Invalid("negative", {"suggestion": _euros(cents)})
+    if abs(amount - cents) >= CENT_TOLERANCE:
+        return Invalid("decimals", {"suggestion": _euros(cents)})
+    return cents
+
+
+def _euros(amount: Decimal) -> str:
+    return str(amount).replace(".", ",")
 
 
 PARSERS: dict[Kind, Callable[[object], object]] = {
@@ -174,7 +202,7 @@ PARSERS: dict[Kind, Callable[[object], object]] = {
     Kind.NAME: parse_name,
     Kind.BIRTH_DATE: parse_date,
     Kind.END_DATE: parse_date,
-    Kind.HOURS: parse_number,
-    Kind.SPECIAL_HOURS: parse_number,
+    Kind.HOURS: parse_hours,
+    Kind.SPECIAL_HOURS: parse_hours,
     Kind.AMOUNT: parse_amount,
 }

@@ -1,5 +1,5 @@
-"""Cell level: every data cell parsed by its column's kind, numbers checked by the schema,
-and the typed `DeclarationLine`s the row and file rules (and the back office) work on.
+"""Cell level: every data cell parsed by its column's kind, and the typed `DeclarationLine`s
+the row and file rules (and the back office) work on.
 
 Columns are read one at a time (fast on 50,000 rows); each problem becomes a finding at the
 cell's true Excel row and letter, and that field of the line is None.
@@ -7,19 +7,16 @@ cell's true Excel row and letter, and that field of the line is None.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
 from cmg_core.precheck.cells import CODES, PARSERS, Invalid
 from cmg_core.precheck.report import DeclarationLine
-from cmg_core.precheck.schema import Failure, numeric_failures
 from cmg_core.precheck.structure import Layout
 from cmg_core.templates import Kind
-from cmg_core.values import CENT, Month
+from cmg_core.values import Month
 
 LINE_FIELDS = (
     "month",
@@ -32,7 +29,6 @@ LINE_FIELDS = (
     "amount",
     "end_date",
 )
-NUMERIC_KINDS = (Kind.HOURS, Kind.SPECIAL_HOURS, Kind.AMOUNT)
 
 
 @dataclass
@@ -81,7 +77,6 @@ def read_cells(
         cells.raw[column.key] = raw
         no_value = {r for r, c in formulas_without_value if c == index + 1}
         cells.typed[column.key] = _parse_column(cells, column, raw, no_value, example)
-    _check_numbers(cells)
     return cells
 
 
@@ -112,37 +107,6 @@ def _parse_column(cells: Cells, column, raw: Sequence[object], no_value: set[int
             result = None
         typed.append(result)
     return typed
-
-
-def _check_numbers(cells: Cells) -> None:
-    """Run the numeric schema on the parsed numbers and drop the refused ones."""
-    template = cells.layout.template
-    keys = [c.key for c in template.columns if c.kind in NUMERIC_KINDS]
-    numbers = {key: [None if v is None else float(v) for v in cells.typed[key]] for key in keys}
-    position = {row: i for i, row in enumerate(cells.rows)}
-    for failure in numeric_failures(template, cells.rows, numbers):
-        i = position[failure.row]
-        code = CODES[template.column(failure.key).kind]
-        cells.findings.append(
-            cells.finding(code, failure.key, i, failure.cause, suggestion=_suggestion(failure))
-        )
-        cells.typed[failure.key][i] = None
-    for key in keys:
-        column = cells.typed[key]
-        if key == "amount":
-            cells.typed[key] = [None if v is None else _cents(v) for v in column]
-        else:
-            cells.typed[key] = [None if v is None else int(v) for v in column]
-
-
-def _cents(amount: object) -> Decimal:
-    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _suggestion(failure: Failure) -> str:
-    if failure.key == "amount":
-        return str(Decimal(repr(failure.number)).quantize(CENT, ROUND_HALF_UP)).replace(".", ",")
-    return str(math.floor(failure.number))
 
 
 def build_lines(cells: Cells) -> list[DeclarationLine]:
