@@ -147,14 +147,6 @@ def detail(session: Session, deposit_id: int) -> DepositDetail | None:
     )
 
 
-def deposits_for(session: Session, partner_id: int, month: Month | None = None) -> list[Deposit]:
-    """A partner's deposits (optionally for one month), newest first."""
-    query = sa.select(Deposit).where(Deposit.partner_id == partner_id)
-    if month is not None:
-        query = query.where(Deposit.month == month)
-    return list(session.scalars(query.order_by(Deposit.month.desc(), Deposit.attempt.desc())))
-
-
 DS_WORDS = {
     "en_construction": "en construction",
     "en_instruction": "en instruction",

@@ -42,8 +42,3 @@ def may_open(role: Role | str | None, area: Area) -> bool:
     if role is None:
         return False
     return RANK[Role(role)] >= RANK[MINIMUM_ROLE[area]]
-
-
-def areas_for(role: Role | str) -> list[Area]:
-    """The areas a role may open, in menu order."""
-    return [area for area in Area if may_open(role, area)]
