@@ -30,6 +30,13 @@ def require_service(name: str, available: bool, reason: str) -> None:
     pytest.skip(f"!!! {name.upper()} UNAVAILABLE — suite skipped on this machine: {reason}")
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Every browser test is also `slow` (a real portal and Chromium each)."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     if _UNAVAILABLE:
         names = ", ".join(sorted(set(_UNAVAILABLE)))

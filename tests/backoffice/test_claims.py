@@ -158,6 +158,7 @@ def test_a_run_whose_worker_stopped_beating_is_closed_as_failed(migrated_url, se
     dispose_all()
 
 
+@pytest.mark.slow
 def test_the_heartbeat_thread_extends_claims_while_the_work_runs(migrated_url, deposits):
     ttl = timedelta(seconds=3)  # beats every 0.75 s
     first = sa.select(Deposit).where(Deposit.id == deposits[0])

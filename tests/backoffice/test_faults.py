@@ -25,6 +25,8 @@ from cmg_core.settings import ROOT
 from cmg_core.storage import FolderStorage
 from tests.backoffice import dump, world
 
+pytestmark = pytest.mark.slow  # seconds each: `pytest -m "not slow"` skips them
+
 
 def feed_lines(url: str, storage_dir) -> list[str]:
     """Every line of every feed file without its two ids (feed run, attestation): batches and

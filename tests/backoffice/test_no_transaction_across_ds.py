@@ -16,6 +16,8 @@ from cmg_core.backoffice.runner import run_all
 from cmg_core.db.session import dispose_all
 from tests.backoffice import world
 
+pytestmark = pytest.mark.slow  # seconds each: `pytest -m "not slow"` skips them
+
 OPEN: Counter[int] = Counter()  # thread -> transactions open on its connections
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 import sqlalchemy as sa
 
 from cmg_core.backoffice.runner import run_workers
@@ -14,6 +15,8 @@ from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds import DossierState
 from cmg_core.values import Month
 from tests.backoffice import world
+
+pytestmark = pytest.mark.slow  # seconds each: `pytest -m "not slow"` skips them
 
 MONTHS = [Month(2026, 10).shift(-i) for i in range(12)]
 
