@@ -7,9 +7,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from cmg_core.backoffice.caf_families import name_key
 from cmg_core.backoffice.claim import claim_one
 from cmg_core.backoffice.context import StageContext
-from cmg_core.backoffice.referential import name_key
 from cmg_core.db.enums import DepositStatus, LineOutcome
 from cmg_core.db.models import AbsentChild, Deposit, DepositLine
 

@@ -18,10 +18,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import ds_actions, texts
-from cmg_core.backoffice.champs import text, values
 from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import finish, process_dossiers
+from cmg_core.backoffice.stored_champs import text, values
 from cmg_core.db.enums import HabilitationOperation
 from cmg_core.db.models import DsDossier, Habilitation, HabilitationEvent, Partner
 from cmg_core.ds import DossierState

@@ -4,7 +4,7 @@ Gatekeeping first: the SIRET must be a partner of the démarche's kind and the d
 manager or an active habilitation (otherwise the dossier is refused with a motivation), the
 conditions accepted and a file attached (otherwise a correction is asked). Then the pre-check
 (`check_workbook`, today = the run's date, the démarche's template expected) and the
-referential checks (`backoffice.referential`). A file with blocking errors is sent back with
+referential checks (`backoffice.caf_families`). A file with blocking errors is sent back with
 `dossierEnvoyerMessage(correction)` and the annotated workbook; the partner resubmits on the
 same dossier. A valid file becomes the current deposit of its SIRET × month × template — a
 later valid file supersedes it (`cmg_core.db.deposits`), withdrawing the attestations of the
@@ -23,11 +23,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core import templates
-from cmg_core.backoffice import ds_actions, referential, texts
-from cmg_core.backoffice.champs import values
+from cmg_core.backoffice import caf_families, ds_actions, texts
 from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import finish, process_dossiers
+from cmg_core.backoffice.stored_champs import values
 from cmg_core.backoffice.withdrawal import withdraw_dropped
 from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import DepositStatus, PartnerKind
@@ -151,7 +151,7 @@ def _take_in(
     found = list(report.findings)
     if report.template == spec.key and report.lines:
         with ctx.session() as session:
-            found += referential.findings(session, report.lines, template)
+            found += caf_families.findings(session, report.lines, template)
     found.sort(key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
     errors = sum(1 for f in found if f.severity is Severity.ERROR)
     deposit = Deposit(

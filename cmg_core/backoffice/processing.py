@@ -24,9 +24,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import absent, end_of_care, texts
+from cmg_core.backoffice.caf_families import Claim, Family, families
 from cmg_core.backoffice.claim import claim_in_batches
 from cmg_core.backoffice.context import StageContext
-from cmg_core.backoffice.referential import Claim, Family, families
 from cmg_core.backoffice.withdrawal import close_item
 from cmg_core.db.enums import (
     AttestationState,

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.backoffice.champs import champs_json
 from cmg_core.backoffice.claim import lease
 from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.stored_champs import champs_json
 from cmg_core.db.enums import DossierStatus
 from cmg_core.db.models import DsCursor, DsDossier, DsFile
 from cmg_core.ds import Dossier, DossierFile, DossierPage, DSError

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from cmg_core.ds import champs
+from cmg_core.ds import champ_values
 from cmg_core.ds.models import (
     CorrectionReason,
     Dossier,
@@ -31,7 +31,7 @@ def dossier(node: Node) -> Dossier:
     """A `DossierFields` node (with `messages` when the query selected them)."""
     number = int(node["number"])
     demandeur = node.get("demandeur") or {}
-    converted = (champs.convert(c, dossier_number=number) for c in node.get("champs") or ())
+    converted = (champ_values.convert(c, dossier_number=number) for c in node.get("champs") or ())
     return Dossier(
         id=node["id"],
         number=number,
@@ -65,7 +65,7 @@ def message(node: Node, *, dossier_number: int) -> Message:
         created_at=timestamp(node["createdAt"]),
         email=node["email"],
         attachments=tuple(
-            champs.parse_file(f, dossier_number=dossier_number, descriptor_id=None)
+            champ_values.parse_file(f, dossier_number=dossier_number, descriptor_id=None)
             for f in node.get("attachments") or ()
         ),
         correction_reason=CorrectionReason(correction["reason"]) if correction else None,

@@ -14,8 +14,8 @@ import logging
 from cmg_core.precheck.catalogue import make
 from cmg_core.precheck.context import Context
 from cmg_core.precheck.data_rows import find_data_rows
+from cmg_core.precheck.file_level import choose_sheet, rejection_finding
 from cmg_core.precheck.file_rules import check_file
-from cmg_core.precheck.guards import choose_sheet, rejection_finding
 from cmg_core.precheck.lines import build_lines, read_cells
 from cmg_core.precheck.report import DeclarationLine, Finding, Report, Severity
 from cmg_core.precheck.row_rules import check_rows

@@ -7,13 +7,13 @@ from cmg_core.db.models.attestations import (
     FeedRun,
     ProcessingResult,
 )
+from cmg_core.db.models.caf import Allocataire, Child, CmgClaim
 from cmg_core.db.models.deposits import Deposit, DepositLine
 from cmg_core.db.models.ds import DsCursor, DsDossier, DsFile
 from cmg_core.db.models.operations import Lease, Run
 from cmg_core.db.models.outputs import Bilan, Notification
 from cmg_core.db.models.partners import Habilitation, HabilitationEvent, Partner
 from cmg_core.db.models.queue import QueueEvent, QueueItem
-from cmg_core.db.models.referential import Allocataire, Child, CmgClaim
 from cmg_core.db.models.staff import AuditEntry, StaffSession, StaffUser
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cmg_core.ds import champs, parse
+from cmg_core.ds import champ_values, parse
 from cmg_core.ds.demarches import DEMARCHES, HABILITATIONS, MC, ChampType
 
 FILE = {
@@ -22,7 +22,7 @@ def node(typename: str, **fields) -> dict:
 
 
 def value(typename: str, **fields):
-    return champs.convert(node(typename, **fields), dossier_number=7).value
+    return champ_values.convert(node(typename, **fields), dossier_number=7).value
 
 
 def test_text_champs_give_their_text_and_none_when_empty():
@@ -95,8 +95,8 @@ def test_a_dossier_is_read_by_descriptor_id_whatever_its_labels_say():
 def test_every_configured_champ_type_has_a_converter_and_ids_are_unique():
     ids = [c.descriptor_id for d in DEMARCHES for c in d.champs]
     assert len(ids) == len(set(ids))
-    assert {c.type.value for d in DEMARCHES for c in d.champs} <= set(champs.CONVERTERS)
-    assert set(ChampType) == {ChampType(t) for t in champs.CONVERTERS}
+    assert {c.type.value for d in DEMARCHES for c in d.champs} <= set(champ_values.CONVERTERS)
+    assert set(ChampType) == {ChampType(t) for t in champ_values.CONVERTERS}
 
 
 def test_the_habilitations_demarche_offers_the_three_operations():
