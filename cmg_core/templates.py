@@ -33,8 +33,10 @@ class Kind(StrEnum):
 
 
 class TemplateCode(StrEnum):
-    MC = "MC"
-    GAD = "GAD"
+    """The one kind of monthly declaration, and so of template, partner and démarche."""
+
+    MC = "MC"  # micro-crèche
+    GAD = "GAD"  # garde à domicile
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from cmg_core.db.enums import (
     DepositStatus,
     HabilitationOperation,
     LineOutcome,
-    PartnerKind,
     QueueAction,
     QueueReason,
     Role,
@@ -42,6 +41,7 @@ from cmg_core.db.models import (
 )
 from cmg_core.staff import auth
 from cmg_core.storage import FolderStorage
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 _numbers = itertools.count(1)
@@ -57,7 +57,7 @@ TINY_PDF = (
 def partner(
     session: Session,
     name: str = "Les Petits Pas",
-    kind: PartnerKind = PartnerKind.MC,
+    kind: TemplateCode = TemplateCode.MC,
     *,
     siret: str | None = None,
     manager_email: str | None = None,
@@ -85,7 +85,7 @@ def dossier(
     row = DsDossier(
         ds_id=f"RG9zc2llci0{n}",
         number=4000 + n,
-        demarche_number=1002 if owner.kind == PartnerKind.MC else 1003,
+        demarche_number=1002 if owner.kind == TemplateCode.MC else 1003,
         state="accepte" if valid else "en_construction",
         depositor_email="saisie@structure.example",
         siret=owner.siret,
@@ -243,11 +243,11 @@ def demo_world(session: Session, storage: FolderStorage, today: date) -> World:
     last = Month.of(today).shift(-1)
     world = World(months=[last.shift(-2), last.shift(-1), last])
     names = [
-        ("Les Petits Pas", PartnerKind.MC),
-        ("Micro-crèche Les Lucioles", PartnerKind.MC),
-        ("Bébé Câlin", PartnerKind.MC),
-        ("Domicile Services Anjou", PartnerKind.GAD),
-        ("Aide & Garde 49", PartnerKind.GAD),
+        ("Les Petits Pas", TemplateCode.MC),
+        ("Micro-crèche Les Lucioles", TemplateCode.MC),
+        ("Bébé Câlin", TemplateCode.MC),
+        ("Domicile Services Anjou", TemplateCode.GAD),
+        ("Aide & Garde 49", TemplateCode.GAD),
     ]
     world.partners = [partner(session, name, kind) for name, kind in names]
     for role in Role:

@@ -24,12 +24,13 @@ from cmg_core.backoffice.claim import Claim, ClaimLost, give_back, release, take
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import record_seen
 from cmg_core.backoffice.ds_actions import Seen
-from cmg_core.db.enums import DepositStatus, LineOutcome, PartnerKind, QueueReason
+from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason
 from cmg_core.db.models import AbsentChild, Bilan, Deposit, DepositLine, DsDossier, Partner
 from cmg_core.documents import model
 from cmg_core.documents.bilan_pdf import render_bilan_pdf
 from cmg_core.documents.bilan_xlsx import render_bilan_xlsx
 from cmg_core.ds import DSError
+from cmg_core.templates import TemplateCode
 
 OUTCOMES = {
     LineOutcome.APPLIED: model.Outcome.PROCESSED,
@@ -140,7 +141,7 @@ def _send(ctx: StageContext, claim: Claim) -> None:
     body = texts.BILAN_MESSAGE.format(
         month=month,
         absent=texts.absent_note(
-            [_absent_name(m) for m in absent], families=partner.kind is PartnerKind.GAD
+            [_absent_name(m) for m in absent], families=partner.kind is TemplateCode.GAD
         ),
         withdrawn=texts.withdrawn_note(withdrawn),
     )

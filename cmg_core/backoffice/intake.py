@@ -30,7 +30,7 @@ from cmg_core.backoffice.dossier_loop import finish, process_dossiers
 from cmg_core.backoffice.stored_champs import values
 from cmg_core.backoffice.withdrawal import withdraw_dropped
 from cmg_core.db.deposits import add_current
-from cmg_core.db.enums import DepositStatus, PartnerKind
+from cmg_core.db.enums import DepositStatus
 from cmg_core.db.models import Deposit, DepositLine, DsDossier, DsFile, Habilitation, Partner
 from cmg_core.db.types import utcnow
 from cmg_core.ds import DSFileExpired, demarches
@@ -95,9 +95,9 @@ def _refusal(
     """Why the deposit cannot be received at all (French), or None."""
     if partner is None or not partner.active:
         return texts.NOT_A_PARTNER.format(siret=dossier.siret or "(absent)")
-    if partner.kind.value != spec.key:
-        right = demarches.by_key(partner.kind.value)
-        kind = templates.get(partner.kind.value).label.lower()
+    if partner.kind != spec.template:
+        right = demarches.by_template(partner.kind)
+        kind = templates.get(partner.kind).label.lower()
         return texts.WRONG_DEMARCHE.format(partner=partner.name, kind=kind, title=right.title)
     email = dossier.depositor_email.lower()
     if email == partner.manager_email.lower():
@@ -146,10 +146,10 @@ def _take_in(
     info: dict,
 ) -> Deposit:
     """Check the file and record it: a current deposit with its lines, or a correction."""
-    template = templates.get(spec.key)
-    report = check_workbook(content, info["filename"], template=spec.key, today=ctx.today)
+    template = templates.get(spec.template)
+    report = check_workbook(content, info["filename"], template=spec.template, today=ctx.today)
     found = list(report.findings)
-    if report.template == spec.key and report.lines:
+    if report.template == spec.template and report.lines:
         with ctx.session() as session:
             found += caf_families.findings(session, report.lines, template)
     found.sort(key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
@@ -158,7 +158,7 @@ def _take_in(
         dossier_id=dossier.id,
         partner_id=partner.id,
         siret=partner.siret,
-        template=PartnerKind(spec.key),
+        template=spec.template,
         month=Month.parse(report.month) if report.month else None,
         file_name=info["filename"][:255],
         file_key=key,

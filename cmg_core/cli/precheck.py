@@ -13,8 +13,10 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
+from cmg_core import templates
 from cmg_core.findings import Finding
 from cmg_core.precheck import Report, check_workbook
+from cmg_core.templates import TemplateCode
 from cmg_core.workbook.reader import WorkbookRejected
 
 SEVERITY_WORDS = {"error": "erreur", "warning": "avertissement", "info": "information"}
@@ -27,7 +29,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("file", metavar="FICHIER", help="le classeur Excel (.xlsx) à contrôler")
     parser.add_argument(
-        "--template", choices=("MC", "GAD"), help="le modèle attendu (sinon il est reconnu)"
+        "--template",
+        choices=[code.value for code in TemplateCode],
+        help="le modèle attendu (sinon il est reconnu)",
     )
     parser.add_argument(
         "--today",
@@ -97,7 +101,7 @@ def _os_error(exc: OSError) -> str:
 def summary(report: Report) -> str:
     """The French summary: verdict, counts, then the findings grouped by row."""
     counts = report.counts
-    template = {"MC": "micro-crèche", "GAD": "garde à domicile"}.get(report.template or "")
+    template = templates.get(report.template).label.lower() if report.template else None
     lines = [f"Fichier : {report.file}"]
     if template:
         lines.append(f"Modèle : {template}")

@@ -22,12 +22,12 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from cmg_core import templates
-from cmg_core.db.enums import PartnerKind
 from cmg_core.db.models import Habilitation, Partner
 from cmg_core.db.session import session_scope
 from cmg_core.ds.sandbox import SandboxStore, UploadedFile
 from cmg_core.ds.sandbox.deposit import submit
 from cmg_core.referential.declarations import declaration_rows
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 from cmg_core.workbook.blank import FIRST_DATA_ROW, blank_template
 
@@ -117,8 +117,8 @@ def submit_demo_dossiers(
     try:
         with session_scope(url) as session:
             partners = session.scalars(sa.select(Partner).order_by(Partner.id)).all()
-            mc = [p for p in partners if p.kind is PartnerKind.MC][:3]
-            gad = [p for p in partners if p.kind is PartnerKind.GAD][:2]
+            mc = [p for p in partners if p.kind is TemplateCode.MC][:3]
+            gad = [p for p in partners if p.kind is TemplateCode.GAD][:2]
             if not mc or not gad:
                 raise RuntimeError("référentiel absent : lancez d'abord « seed »")
             habilitations = _habilitation_requests(session, store, mc[0])

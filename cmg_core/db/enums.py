@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-class PartnerKind(StrEnum):
-    MC = "MC"  # micro-crèche
-    GAD = "GAD"  # garde à domicile
+from cmg_core.templates import TemplateCode
 
 
 class DossierStatus(StrEnum):
@@ -103,8 +100,8 @@ class Role(StrEnum):
 # Pairs, not a dict keyed by member: StrEnum members hash like their text, so members of
 # different enums sharing a value (`applied`, `processed`, `taken`…) would collide.
 _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
-    (PartnerKind.MC, "micro-crèche"),
-    (PartnerKind.GAD, "garde à domicile"),
+    (TemplateCode.MC, "micro-crèche"),
+    (TemplateCode.GAD, "garde à domicile"),
     (DossierStatus.PENDING, "à traiter"),
     (DossierStatus.DONE, "traité"),
     (DossierStatus.FAILED, "en échec"),

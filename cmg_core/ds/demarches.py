@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from cmg_core import settings
 from cmg_core.ds.ids import global_id
+from cmg_core.templates import TemplateCode
 
 if TYPE_CHECKING:
     from cmg_core.ds.models import ChampValue, Dossier
@@ -45,12 +46,14 @@ class ChampSpec:
 
 @dataclass(frozen=True)
 class DemarcheSpec:
-    """One démarche: its short key, the setting holding its number, its title and champs."""
+    """One démarche: its short key (the CLI's name for it), the setting holding its number, its
+    title and champs, and for a monthly démarche the template it receives."""
 
     key: str
     number_setting: str
     title: str
     champs: tuple[ChampSpec, ...]
+    template: TemplateCode | None = None
 
     @property
     def number(self) -> int:
@@ -93,9 +96,12 @@ HABILITATIONS = DemarcheSpec(
 )  # fmt: skip
 
 
-def _monthly(key: str, number_setting: str, title: str, first_id: int) -> DemarcheSpec:
+def _monthly(
+    template: TemplateCode, number_setting: str, title: str, first_id: int
+) -> DemarcheSpec:
     return DemarcheSpec(
-        key=key,
+        key=template.value,
+        template=template,
         number_setting=number_setting,
         title=title,
         champs=(
@@ -109,9 +115,14 @@ def _monthly(key: str, number_setting: str, title: str, first_id: int) -> Demarc
     )  # fmt: skip
 
 
-MC = _monthly("MC", "CMG_DEMARCHE_MC", "CMG structure – Attestation mensuelle micro-crèche", 1201)
+MC = _monthly(
+    TemplateCode.MC, "CMG_DEMARCHE_MC", "CMG structure – Attestation mensuelle micro-crèche", 1201
+)
 GAD = _monthly(
-    "GAD", "CMG_DEMARCHE_GAD", "CMG structure – Attestation mensuelle garde à domicile", 1301
+    TemplateCode.GAD,
+    "CMG_DEMARCHE_GAD",
+    "CMG structure – Attestation mensuelle garde à domicile",
+    1301,
 )
 
 DEMARCHES: tuple[DemarcheSpec, ...] = (HABILITATIONS, MC, GAD)
@@ -123,6 +134,11 @@ def by_key(key: str) -> DemarcheSpec:
         if spec.key.lower() == key.lower():
             return spec
     raise KeyError(key)
+
+
+def by_template(template: TemplateCode) -> DemarcheSpec:
+    """The monthly démarche receiving `template`."""
+    return next(spec for spec in DEMARCHES if spec.template is template)
 
 
 def by_number(number: int) -> DemarcheSpec | None:

@@ -20,6 +20,7 @@ from cmg_core.precheck.lines import build_lines, read_cells
 from cmg_core.precheck.report import DeclarationLine, Finding, Report, Severity
 from cmg_core.precheck.row_rules import check_rows
 from cmg_core.precheck.structure import check_structure
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 from cmg_core.workbook.reader import WorkbookRejected, read_workbook
 
@@ -29,7 +30,11 @@ log = logging.getLogger(__name__)
 
 
 def check_workbook(
-    data: bytes, filename: str, *, template: str | None = None, today: datetime.date
+    data: bytes,
+    filename: str,
+    *,
+    template: TemplateCode | str | None = None,
+    today: datetime.date,
 ) -> Report:
     """Every finding of the file `data` (an upload's bytes), as a report."""
     report = Report(file=filename, template=None, month=None, rows=0)
@@ -49,7 +54,7 @@ def check_workbook(
     layout = structure.layout
     if layout is None:
         return _sorted(report)
-    report.template = layout.template.code.value
+    report.template = layout.template.code
     data_rows = find_data_rows(sheet.rows, layout)
     report.findings += data_rows.findings
     report.rows = len(data_rows.rows)

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from cmg_core.findings import Finding, Severity
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 __all__ = ["DeclarationLine", "Finding", "Report", "Severity"]
@@ -31,7 +32,7 @@ class DeclarationLine:
 @dataclass
 class Report:
     file: str
-    template: str | None  # "MC", "GAD" or None when not recognised
+    template: TemplateCode | None  # None when not recognised
     month: str | None  # "MM/AAAA" when the file holds one readable month
     rows: int  # data rows read
     findings: list[Finding] = field(default_factory=list)

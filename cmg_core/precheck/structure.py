@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from cmg_core import templates
 from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
-from cmg_core.precheck.wording import TEMPLATE_WORDS, lines_above_text
+from cmg_core.precheck.wording import lines_above_text
 from cmg_core.templates import Template
 from cmg_core.workbook.budgets import HEADER_ROOM
 
@@ -75,8 +75,8 @@ def check_structure(rows: Sequence[Sequence[object]], expected: str | None) -> S
         finding = make(
             "header.wrong_template",
             row=header_row,
-            found=TEMPLATE_WORDS[template.code],
-            expected=TEMPLATE_WORDS[expected.upper()],
+            found=template.label.lower(),
+            expected=templates.get(expected.upper()).label.lower(),
         )
         return Structure(None, [finding])
     layout = Layout(template, header_row, positions)

@@ -24,8 +24,6 @@ COLUMN_WORDS: dict[str, str] = {
     "end_date": "la date de fin de garde",
 }
 
-TEMPLATE_WORDS = {"MC": "micro-crèche", "GAD": "garde à domicile"}
-
 
 def column_words(key: str | None) -> str:
     return COLUMN_WORDS.get(key or "", "la valeur")

@@ -16,9 +16,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from cmg_core.db.enums import PartnerKind
 from cmg_core.db.models import Allocataire, Child, CmgClaim, Partner
 from cmg_core.db.types import CENTS
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 MIN_AGE_DAYS = 75  # micro-crèches and home care take children from about 2.5 months
@@ -46,7 +46,7 @@ def declaration_rows(
             continue
         if _is_ordinary(allocataire, claim_known):
             ordinary.append(allocataire)
-        if partner.kind is PartnerKind.GAD:
+        if partner.kind is TemplateCode.GAD:
             rows.append(_row(rng, partner.kind, month, allocataire.number, None))
             continue
         absent = len(children) > 1 and rng.random() < 0.08  # a sibling with no care this month
@@ -54,7 +54,7 @@ def declaration_rows(
             rows.append(
                 _row(rng, partner.kind, month, allocataire.number, child, absent and index == 0)
             )
-    if unknown_child and partner.kind is PartnerKind.MC and ordinary:
+    if unknown_child and partner.kind is TemplateCode.MC and ordinary:
         rows.append(_newborn_row(rng, month, rng.choice(ordinary)))
     return rows
 
@@ -92,7 +92,7 @@ def _in_care(child: Child, month: Month) -> bool:
 
 def _row(
     rng: random.Random,
-    kind: PartnerKind,
+    kind: TemplateCode,
     month: Month,
     number: str,
     child: Child | None,
@@ -111,9 +111,9 @@ def _row(
             | {"total_hours": 0, "special_hours": 0, "amount": Decimal("0.00")}
             | {"end_date": _end_date(rng, month) if rng.random() < 0.5 else None}
         )
-    hours = rng.randint(30, 180) if kind is PartnerKind.MC else rng.randint(16, 120)
+    hours = rng.randint(30, 180) if kind is TemplateCode.MC else rng.randint(16, 120)
     special = rng.randint(1, min(hours, 40)) if rng.random() < 0.12 else 0
-    rate = rng.uniform(6.5, 10.0) if kind is PartnerKind.MC else rng.uniform(18.0, 27.0)
+    rate = rng.uniform(6.5, 10.0) if kind is TemplateCode.MC else rng.uniform(18.0, 27.0)
     amount = (Decimal(hours) * Decimal(str(round(rate, 2)))).quantize(CENTS)
     ended = rng.random() < 0.04
     return row | {
@@ -134,4 +134,4 @@ def _newborn_row(rng: random.Random, month: Month, family: Allocataire) -> dict[
     first_name = next(n for n in NEWBORN_NAMES if n not in taken)
     born = month.first_day - timedelta(days=rng.randint(MIN_AGE_DAYS + 10, 300))
     newborn = Child(last_name=family.last_name, first_name=first_name, birth_date=born)
-    return _row(rng, PartnerKind.MC, month, family.number, newborn)
+    return _row(rng, TemplateCode.MC, month, family.number, newborn)

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 from faker import Faker
 
-from cmg_core.db.enums import PartnerKind
 from cmg_core.referential import shares
 from cmg_core.referential.siret import random_siret
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 COMMUNES = (
@@ -73,7 +73,7 @@ class PersonSpec:
 class PartnerSpec:
     siret: str
     name: str
-    kind: PartnerKind
+    kind: TemplateCode
     address: str
     postcode: str
     commune: str
@@ -134,15 +134,15 @@ def build(
     partners = tuple(
         _partner(rng, fake, kind, name, index)
         for index, (kind, name) in enumerate(
-            [(PartnerKind.MC, n) for n in MC_NAMES[: shares.PARTNERS_MC]]
-            + [(PartnerKind.GAD, n) for n in GAD_NAMES[: shares.PARTNERS_GAD]]
+            [(TemplateCode.MC, n) for n in MC_NAMES[: shares.PARTNERS_MC]]
+            + [(TemplateCode.GAD, n) for n in GAD_NAMES[: shares.PARTNERS_GAD]]
         )
     )
     numbers = rng.sample(range(1, 10**7), families)
     people = [_family(fake, f"{n:07d}") for n in numbers]
     _assign_groups(rng, people)
-    mc = [p for p in partners if p.kind is PartnerKind.MC]
-    gad = [p for p in partners if p.kind is PartnerKind.GAD]
+    mc = [p for p in partners if p.kind is TemplateCode.MC]
+    gad = [p for p in partners if p.kind is TemplateCode.GAD]
     mc_weights = [rng.uniform(0.6, 1.4) for _ in mc]
     gad_weights = [rng.uniform(0.3, 1.7) for _ in gad]
     for family in people:
@@ -168,7 +168,7 @@ def _assign_groups(rng: random.Random, people: list[FamilySpec]) -> None:
 
 
 def _partner(
-    rng: random.Random, fake: Faker, kind: PartnerKind, name: str, index: int
+    rng: random.Random, fake: Faker, kind: TemplateCode, name: str, index: int
 ) -> PartnerSpec:
     commune, postcode = COMMUNES[index % len(COMMUNES)]
     domain = _slug(name.removeprefix("Micro-crèche ")) + ".example"

@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.db.enums import PartnerKind
 from cmg_core.db.models import Bilan, Deposit, DsDossier, Partner
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 # what the bilan stage writes in `bilans.counts`, in French, in reading order
@@ -39,7 +39,7 @@ class BilanRow:
     deposit_id: int
     partner_name: str
     siret: str
-    kind: PartnerKind
+    kind: TemplateCode
     month: Month | None
     dossier_number: int
     counts: dict[str, Any]
@@ -71,7 +71,7 @@ def search(
             deposit_id=deposit.id,
             partner_name=name or "",
             siret=deposit.siret,
-            kind=PartnerKind(deposit.template),
+            kind=TemplateCode(deposit.template),
             month=deposit.month,
             dossier_number=number,
             counts=dict(bilan.counts or {}),

@@ -14,9 +14,10 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.db.enums import DepositStatus, PartnerKind
+from cmg_core.db.enums import DepositStatus
 from cmg_core.db.models import Bilan, Deposit, DepositLine, DsDossier, Partner
 from cmg_core.guide import ds_public_base
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 DEADLINE_DAY = 10
@@ -62,7 +63,7 @@ class PartnerRow:
     partner_id: int
     name: str
     siret: str
-    kind: PartnerKind
+    kind: TemplateCode
     cells: dict[Month, Cell] = field(default_factory=dict)
     deposit_ids: dict[Month, int] = field(default_factory=dict)
 
@@ -71,7 +72,7 @@ def matrix(
     session: Session,
     months: list[Month],
     today: date,
-    kind: PartnerKind | None = None,
+    kind: TemplateCode | None = None,
     search: str = "",
 ) -> list[PartnerRow]:
     """One row per active partner (filtered by kind and name/SIRET text), one cell per month."""
@@ -94,7 +95,7 @@ def matrix(
     }
     rows = []
     for partner in partners:
-        row = PartnerRow(partner.id, partner.name, partner.siret, PartnerKind(partner.kind))
+        row = PartnerRow(partner.id, partner.name, partner.siret, TemplateCode(partner.kind))
         for month in months:
             deposit = current.get((partner.id, month))
             row.cells[month] = cell_for(deposit, month, today)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.db.enums import PartnerKind
 from cmg_core.db.models import DsDossier, Habilitation, HabilitationEvent, Partner
+from cmg_core.templates import TemplateCode
 
 
-def partners(session: Session, text: str = "", kind: PartnerKind | None = None) -> list[Partner]:
+def partners(session: Session, text: str = "", kind: TemplateCode | None = None) -> list[Partner]:
     """Partners by name, filtered by name, SIRET or manager e-mail text and by kind."""
     query = sa.select(Partner).order_by(Partner.name)
     if text.strip():

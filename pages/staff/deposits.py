@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import PartnerKind, capitalised
+from cmg_core.db.enums import capitalised
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import paris_time
 from cmg_core.staff import dashboards, deposits
 from cmg_core.staff.deposits import CELL_LABELS, LATE_RULE, Cell
 from cmg_core.staff.roles import Area
+from cmg_core.templates import TemplateCode
 from pages.staff import access
 from pages.staff.widgets import csv_export, deposit_detail
 
@@ -31,7 +32,7 @@ st.caption(LATE_RULE)
 filters = st.columns([2, 2, 3, 2])
 kind_choice = filters[0].selectbox(
     "Type de structure",
-    [ALL_KINDS, *PartnerKind],
+    [ALL_KINDS, *TemplateCode],
     format_func=lambda k: k if k == ALL_KINDS else capitalised(k),
     key="deposits_kind",
 )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import HabilitationOperation, PartnerKind, capitalised, label
+from cmg_core.db.enums import HabilitationOperation, capitalised, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import habilitations
 from cmg_core.staff.roles import Area
+from cmg_core.templates import TemplateCode
 from pages.staff import access
 
 access.require(Area.HABILITATIONS)
@@ -23,7 +24,7 @@ left, right = st.columns([3, 2])
 text = left.text_input("Structure, SIRET ou adresse du gestionnaire", key="habilitations_search")
 kind = right.selectbox(
     "Type",
-    [None, *PartnerKind],
+    [None, *TemplateCode],
     format_func=lambda k: "Tous" if k is None else capitalised(k),
     key="habilitations_kind",
 )
@@ -40,7 +41,7 @@ with session_scope() as session:
                 {
                     "Structure": p.name,
                     "SIRET": p.siret,
-                    "Type": label(PartnerKind(p.kind)),
+                    "Type": label(TemplateCode(p.kind)),
                     "Commune": p.commune,
                     "Convention": p.convention_ref,
                     "Gestionnaire des habilitations": p.manager_email,

@@ -12,11 +12,12 @@ from cmg_core import templates
 from cmg_core.backoffice.context import DSConfig
 from cmg_core.backoffice.runner import RunOptions
 from cmg_core.db import migrate
-from cmg_core.db.enums import HabilitationOperation, PartnerKind
+from cmg_core.db.enums import HabilitationOperation
 from cmg_core.db.models import Allocataire, Child, CmgClaim, Habilitation
 from cmg_core.db.session import make_engine
 from cmg_core.ds.sandbox import Sandbox, UploadedFile
 from cmg_core.settings import SANDBOX_INSTRUCTEUR_ID, SANDBOX_TOKEN
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 from tests import builders
 from tests.precheck.workbooks import gad_row, mc_row, workbook
@@ -32,15 +33,15 @@ MC_NEW = "nouvelle.auxiliaire@lucioles.example"
 GAD_MANAGER, GAD_STAFF = "habilitations@anjou-famille.example", "agent@anjou-famille.example"
 
 # number: (partner kind, group, children (first name, birth date))
-FAMILIES: dict[str, tuple[PartnerKind, str, tuple[tuple[str, date], ...]]] = {
-    "1000001": (PartnerKind.MC, "", (("Léa", date(2023, 3, 14)),)),
-    "1000002": (PartnerKind.MC, "twins", (("Hugo", date(2024, 5, 2)), ("Jade", date(2024, 5, 2)))),
-    "1000003": (PartnerKind.MC, "", (("Emma", date(2022, 6, 1)),)),
-    "1000004": (PartnerKind.MC, "locked", (("Nolan", date(2023, 9, 9)),)),
-    "2000001": (PartnerKind.GAD, "", (("Inès", date(2022, 2, 2)),)),
-    "2000002": (PartnerKind.GAD, "not_affiliated", (("Zoé", date(2021, 1, 5)),)),
-    "2000003": (PartnerKind.GAD, "unknown_claim", (("Arthur", date(2024, 1, 20)),)),
-    "2000004": (PartnerKind.GAD, "", (("Gabriel", date(2021, 11, 30)),)),
+FAMILIES: dict[str, tuple[TemplateCode, str, tuple[tuple[str, date], ...]]] = {
+    "1000001": (TemplateCode.MC, "", (("Léa", date(2023, 3, 14)),)),
+    "1000002": (TemplateCode.MC, "twins", (("Hugo", date(2024, 5, 2)), ("Jade", date(2024, 5, 2)))),
+    "1000003": (TemplateCode.MC, "", (("Emma", date(2022, 6, 1)),)),
+    "1000004": (TemplateCode.MC, "locked", (("Nolan", date(2023, 9, 9)),)),
+    "2000001": (TemplateCode.GAD, "", (("Inès", date(2022, 2, 2)),)),
+    "2000002": (TemplateCode.GAD, "not_affiliated", (("Zoé", date(2021, 1, 5)),)),
+    "2000003": (TemplateCode.GAD, "unknown_claim", (("Arthur", date(2024, 1, 20)),)),
+    "2000004": (TemplateCode.GAD, "", (("Gabriel", date(2021, 11, 30)),)),
 }
 
 
@@ -60,7 +61,7 @@ def seed(url: str) -> None:
         gad = builders.partner(
             session,
             "Anjou Famille à Domicile",
-            PartnerKind.GAD,
+            TemplateCode.GAD,
             siret=GAD_SIRET,
             manager_email=GAD_MANAGER,
         )
@@ -88,7 +89,7 @@ def seed(url: str) -> None:
             ]
             session.add(person)
             session.flush()
-            partner = mc if kind is PartnerKind.MC else gad
+            partner = mc if kind is TemplateCode.MC else gad
             session.add(
                 CmgClaim(allocataire_id=person.id, partner_id=partner.id, kind=kind,
                          known=group != "unknown_claim", start_month=Month(2025, 1))

@@ -9,8 +9,9 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from cmg_core.db.deposits import add_current
-from cmg_core.db.enums import DepositStatus, PartnerKind, QueueReason
+from cmg_core.db.enums import DepositStatus, QueueReason
 from cmg_core.db.models import Attestation, Deposit, QueueItem
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 from tests import builders
 
@@ -28,7 +29,7 @@ def test_current_deposits_for_other_months_or_templates_coexist(session):
     owner = builders.partner(session)
     session.add(builders.new_deposit(session, owner))
     session.add(builders.new_deposit(session, owner, month=Month(2026, 4)))
-    session.add(builders.new_deposit(session, owner, template=PartnerKind.GAD))
+    session.add(builders.new_deposit(session, owner, template=TemplateCode.GAD))
     session.flush()
     assert session.scalar(sa.select(sa.func.count()).select_from(Deposit)) == 3
 
@@ -73,7 +74,7 @@ def test_one_attestation_per_allocataire_month_and_partner(session):
 
 def test_the_same_allocataire_may_have_attestations_from_two_partners(session):
     first_partner = builders.partner(session)
-    other = builders.partner(session, siret="73282932000074", kind=PartnerKind.GAD)
+    other = builders.partner(session, siret="73282932000074", kind=TemplateCode.GAD)
     for owner in (first_partner, other):
         source = builders.new_deposit(session, owner)
         add_current(session, source)

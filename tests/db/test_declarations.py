@@ -8,9 +8,9 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from cmg_core import templates
-from cmg_core.db.enums import PartnerKind
 from cmg_core.db.models import Allocataire, Child, CmgClaim, Partner
 from cmg_core.referential.declarations import declaration_rows
+from cmg_core.templates import TemplateCode
 from tests.db.conftest import SEED_REFERENCE
 
 MONTH = SEED_REFERENCE.shift(-1)
@@ -66,6 +66,6 @@ def test_the_month_s_declarations_reach_every_processing_path(seeded):
 
 
 def test_a_garde_a_domicile_declares_one_row_per_family(seeded):
-    partner = seeded.scalars(sa.select(Partner).where(Partner.kind == PartnerKind.GAD)).first()
+    partner = seeded.scalars(sa.select(Partner).where(Partner.kind == TemplateCode.GAD)).first()
     rows = declaration_rows(seeded, partner, MONTH, random.Random(3))
     assert len({r["allocataire"] for r in rows}) == len(rows)

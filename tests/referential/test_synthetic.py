@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cmg_core.db.enums import PartnerKind
 from cmg_core.referential import shares, synthetic
 from cmg_core.referential.siret import is_valid_siret
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 REFERENCE = Month(2026, 11)
@@ -19,7 +19,7 @@ def test_the_same_seed_builds_the_same_world():
 def test_partners_of_both_kinds_have_valid_sirets_and_one_to_three_staff():
     world = synthetic.build(REFERENCE, families=10)
     kinds = Counter(p.kind for p in world.partners)
-    assert kinds == {PartnerKind.MC: shares.PARTNERS_MC, PartnerKind.GAD: shares.PARTNERS_GAD}
+    assert kinds == {TemplateCode.MC: shares.PARTNERS_MC, TemplateCode.GAD: shares.PARTNERS_GAD}
     assert all(is_valid_siret(p.siret) for p in world.partners)
     assert all(1 <= len(p.staff) <= 3 for p in world.partners)
     assert len({p.siret for p in world.partners}) == len(world.partners)
@@ -56,7 +56,7 @@ def test_children_turning_six_have_their_birthday_in_the_last_elapsed_month():
 
 def test_twins_are_cared_for_by_micro_creches():
     world = synthetic.build(REFERENCE, families=500)
-    mc = {p.siret for p in world.partners if p.kind is PartnerKind.MC}
+    mc = {p.siret for p in world.partners if p.kind is TemplateCode.MC}
     assert all(f.partner_siret in mc for f in world.families if f.group == "twins")
 
 

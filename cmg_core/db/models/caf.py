@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cmg_core.db.base import Base
-from cmg_core.db.enums import PartnerKind
 from cmg_core.db.types import MonthType, enum_type
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 
@@ -65,7 +65,7 @@ class CmgClaim(Base):
     partner_id: Mapped[int] = mapped_column(
         sa.ForeignKey("partners.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[PartnerKind] = mapped_column(enum_type(PartnerKind, "claim_kind"))
+    kind: Mapped[TemplateCode] = mapped_column(enum_type(TemplateCode, "claim_kind"))
     known: Mapped[bool] = mapped_column(default=True, index=True)
     start_month: Mapped[Month] = mapped_column(MonthType())
     end_month: Mapped[Month | None] = mapped_column(MonthType())

@@ -15,8 +15,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cmg_core.db.base import Base, Claimable, Timestamps
-from cmg_core.db.enums import DepositStatus, LineOutcome, PartnerKind
+from cmg_core.db.enums import DepositStatus, LineOutcome
 from cmg_core.db.types import MONEY, MonthType, UtcDateTime, enum_type
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 _CURRENT = sa.text("is_current")
@@ -47,7 +48,7 @@ class Deposit(Claimable, Timestamps, Base):
         sa.ForeignKey("partners.id", ondelete="SET NULL")
     )  # None when the SIRET is no partner (the deposit is then invalid)
     siret: Mapped[str] = mapped_column(sa.String(14))
-    template: Mapped[PartnerKind] = mapped_column(enum_type(PartnerKind, "deposit_template"))
+    template: Mapped[TemplateCode] = mapped_column(enum_type(TemplateCode, "deposit_template"))
     month: Mapped[Month | None] = mapped_column(MonthType())  # None when unreadable
     attempt: Mapped[int] = mapped_column(default=1)  # 1 for the first file of SIRET × month
     file_name: Mapped[str] = mapped_column(sa.String(255), default="")

@@ -9,8 +9,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cmg_core.db.base import Base, Timestamps
-from cmg_core.db.enums import HabilitationOperation, PartnerKind
+from cmg_core.db.enums import HabilitationOperation
 from cmg_core.db.types import UtcDateTime, enum_type, utcnow
+from cmg_core.templates import TemplateCode
 
 EMAIL = sa.String(254)
 
@@ -23,7 +24,7 @@ class Partner(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     siret: Mapped[str] = mapped_column(sa.String(14), unique=True)
     name: Mapped[str] = mapped_column(sa.String(200))
-    kind: Mapped[PartnerKind] = mapped_column(enum_type(PartnerKind, "partner_kind"))
+    kind: Mapped[TemplateCode] = mapped_column(enum_type(TemplateCode, "partner_kind"))
     address: Mapped[str] = mapped_column(sa.String(200), default="")
     postcode: Mapped[str] = mapped_column(sa.String(5), default="")
     commune: Mapped[str] = mapped_column(sa.String(100), default="")
