@@ -38,6 +38,14 @@ class Finding:
         data["value"] = json_value(self.value)
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        """A finding stored with `to_dict` (its value comes back as its JSON form)."""
+        return cls(
+            data["code"], Severity(data["severity"]), data["row"], data["column"],
+            data["field"], data["value"], data["message"], data["hint"],
+        )  # fmt: skip
+
 
 def json_value(value: object) -> object:
     if value is None or isinstance(value, bool | int | str):

@@ -39,6 +39,7 @@ from cmg_core.db.models import (
     QueueItem,
     Run,
 )
+from cmg_core.precheck.catalogue import make
 from cmg_core.staff import auth
 from cmg_core.storage import FolderStorage
 from cmg_core.templates import TemplateCode
@@ -117,13 +118,16 @@ def new_deposit(session: Session, owner: Partner, month: Month = MARCH, **fields
     return Deposit(**values)
 
 
-INVALID_FINDING = {
-    "code": "allocataire.format",
-    "severity": "error",
-    "row": 3,
-    "column": "B",
-    "message": "Le numéro allocataire doit compter 7 chiffres.",
-}
+# a finding as intake stores it (`Finding.to_dict`)
+INVALID_FINDING = make(
+    "allocataire.format",
+    row=3,
+    column="B",
+    key="allocataire",
+    value="1234567A",
+    cause="key_letter",
+    suggestion="1234567",
+).to_dict()
 
 
 def deposit(

@@ -32,14 +32,13 @@ spreadsheet could take for a formula prefixed with `'`:
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice.claim import claim_rows
 from cmg_core.backoffice.columns import ATTESTATIONS, CARE, LINES
 from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.feed_record import FeedLine, FeedRecord
 from cmg_core.backoffice.filing import BatchFiler
 from cmg_core.db.enums import AttestationState
 from cmg_core.db.models import (
@@ -50,6 +49,7 @@ from cmg_core.db.models import (
     FeedRun,
     Partner,
 )
+from cmg_core.templates import TemplateCode
 from cmg_core.workbook.safe_text import neutralise
 
 CHUNK = 5000
@@ -111,33 +111,21 @@ def run(ctx: StageContext) -> None:
             ctx.checkpoint()
 
 
-def record(attestation, lines, siret: str, kind: str, dossier_number: int) -> dict[str, Any]:
+def record(attestation, lines, siret: str, kind: TemplateCode, dossier_number: int) -> FeedRecord:
     """The feed record of one attestation version (the FeedRow payload): `attestation` and
     `lines` are rows or objects with the columns' names."""
-    return {
-        "attestation_id": attestation.id,
-        "version": attestation.version,
-        "document_id": attestation.document_id,
-        "allocataire": attestation.allocataire_number,
-        "month": str(attestation.month),
-        "siret": siret,
-        "template": kind,
-        "deposit_id": attestation.deposit_id,
-        "dossier_number": dossier_number,
-        "lines": [
-            {
-                "row": line.row,
-                "child_last_name": line.child_last_name,
-                "child_first_name": line.child_first_name,
-                "birth_date": line.birth_date.isoformat() if line.birth_date else None,
-                "total_hours": line.total_hours,
-                "special_hours": line.special_hours,
-                "amount": f"{line.amount:.2f}",
-                "end_date": line.end_date.isoformat() if line.end_date else None,
-            }
-            for line in lines
-        ],
-    }
+    return FeedRecord(
+        attestation_id=attestation.id,
+        version=attestation.version,
+        document_id=attestation.document_id,
+        allocataire=attestation.allocataire_number,
+        month=attestation.month,
+        siret=siret,
+        template=kind,
+        deposit_id=attestation.deposit_id,
+        dossier_number=dossier_number,
+        lines=tuple(FeedLine.of(line) for line in lines),
+    )
 
 
 def _export(ctx: StageContext, session: Session, batch: list[sa.Row], filer: BatchFiler) -> None:
@@ -164,7 +152,7 @@ def _export(ctx: StageContext, session: Session, batch: list[sa.Row], filer: Bat
     for attestation in batch:
         source = origin[attestation.deposit_id]
         found = lines[(attestation.id, attestation.deposit_id)]
-        data = record(attestation, found, source.siret, source.kind.value, source.number)
+        data = record(attestation, found, source.siret, source.kind, source.number)
         records.append(data)
         rows.append(
             {
@@ -174,7 +162,7 @@ def _export(ctx: StageContext, session: Session, batch: list[sa.Row], filer: Bat
                 "allocataire_number": attestation.allocataire_number,
                 "month": attestation.month,
                 "siret": source.siret,
-                "payload": data,
+                "payload": data.to_json(),
             }
         )
     session.execute(sa.insert(FeedRow.__table__), rows)  # one executemany
@@ -193,17 +181,17 @@ def _cell(value: object) -> str:
     return str(neutralise(text))
 
 
-def feed_file(feed_run_id: int, records: list[dict[str, Any]]) -> bytes:
+def feed_file(feed_run_id: int, records: list[FeedRecord]) -> bytes:
     """The flat file of one feed run (format in the module docstring)."""
     out = [";".join(COLUMNS)]
     for data in records:
-        for line in data["lines"]:
+        for line in data.lines:
             values = (
-                feed_run_id, data["attestation_id"], data["version"], data["document_id"],
-                data["allocataire"], data["month"], data["siret"], data["template"], line["row"],
-                line["child_last_name"], line["child_first_name"], line["birth_date"],
-                line["total_hours"], line["special_hours"], line["amount"], line["end_date"],
-                data["dossier_number"],
+                feed_run_id, data.attestation_id, data.version, data.document_id,
+                data.allocataire, data.month, data.siret, data.template.value, line.row,
+                line.child_last_name, line.child_first_name, line.birth_date,
+                line.total_hours, line.special_hours, f"{line.amount:.2f}", line.end_date,
+                data.dossier_number,
             )  # fmt: skip
             out.append(";".join(_cell(v) for v in values))
     return ("\n".join(out) + "\n").encode("utf-8")

@@ -27,7 +27,7 @@ from cmg_core.backoffice import caf_families, ds_actions, texts
 from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import finish, process_dossiers
-from cmg_core.backoffice.stored_champs import values
+from cmg_core.backoffice.stored_champs import FileInfo, values
 from cmg_core.backoffice.withdrawal import withdraw_dropped
 from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import DepositStatus
@@ -112,18 +112,18 @@ def _refusal(
     return None if habilitated else texts.NOT_AUTHORISED.format(email=email, partner=partner.name)
 
 
-def _file_content(ctx: StageContext, dossier: DsDossier, info: dict) -> tuple[bytes, str, str]:
+def _file_content(ctx: StageContext, dossier: DsDossier, info: FileInfo) -> tuple[bytes, str, str]:
     """The file's bytes, storage key and SHA-256: stored by sync, or downloaded again now."""
     with ctx.session() as session:
         row = session.scalars(
             sa.select(DsFile).where(
-                DsFile.dossier_id == dossier.id, DsFile.checksum == info["checksum"]
+                DsFile.dossier_id == dossier.id, DsFile.checksum == info.checksum
             )
         ).first()
     if row is not None and row.storage_key:
         return ctx.storage.get(row.storage_key), row.storage_key, row.sha256
     for file in ctx.ds.dossier(dossier.number).files:  # fresh URLs
-        if file.checksum == info["checksum"]:
+        if file.checksum == info.checksum:
             content = ctx.ds.download(file)
             saved = ctx.storage.put(content, suffix=".xlsx")
             if row is not None:
@@ -143,11 +143,11 @@ def _take_in(
     content: bytes,
     key: str,
     sha256: str,
-    info: dict,
+    info: FileInfo,
 ) -> Deposit:
     """Check the file and record it: a current deposit with its lines, or a correction."""
     template = templates.get(spec.template)
-    report = check_workbook(content, info["filename"], template=spec.template, today=ctx.today)
+    report = check_workbook(content, info.filename, template=spec.template, today=ctx.today)
     found = list(report.findings)
     if report.template == spec.template and report.lines:
         with ctx.session() as session:
@@ -160,7 +160,7 @@ def _take_in(
         siret=partner.siret,
         template=spec.template,
         month=Month.parse(report.month) if report.month else None,
-        file_name=info["filename"][:255],
+        file_name=info.filename[:255],
         file_key=key,
         file_sha256=sha256,
         findings=[f.to_dict() for f in found],
@@ -221,10 +221,10 @@ def _annotated_key(ctx: StageContext, content: bytes, found: list[Finding]) -> s
 
 
 def _correction(ctx: StageContext, deposit: Deposit) -> tuple[str, ds_actions.Attachment | None]:
-    errors = [f for f in deposit.findings if f["severity"] == Severity.ERROR.value]
+    found = [Finding.from_dict(f) for f in deposit.findings]
+    errors = [f for f in found if f.severity is Severity.ERROR]
     listed = [
-        (f"Ligne {f['row']}, colonne {f['column']} : " if f["row"] and f["column"] else "")
-        + f["message"]
+        (f"Ligne {f.row}, colonne {f.column} : " if f.row and f.column else "") + f.message
         for f in errors[:LISTED_ERRORS]
     ]
     body = texts.correction_message(deposit.file_name, listed, len(errors))

@@ -18,7 +18,7 @@ ended, missing now) and becomes `processed`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from cmg_core.backoffice import absent, end_of_care, texts
 from cmg_core.backoffice.caf_families import Claim, Family, families
 from cmg_core.backoffice.claim import claim_in_batches
 from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.feed_record import FeedRecord
 from cmg_core.backoffice.withdrawal import close_item
 from cmg_core.db.enums import (
     AttestationState,
@@ -34,6 +35,7 @@ from cmg_core.db.enums import (
     QueueAction,
     QueueReason,
     QueueStatus,
+    RejectionReason,
 )
 from cmg_core.db.models import (
     Attestation,
@@ -43,6 +45,7 @@ from cmg_core.db.models import (
     QueueEvent,
     QueueItem,
 )
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 CHUNK = 500
@@ -120,17 +123,17 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> i
     for row in rows:
         attestation = attestations[row.attestation_id]
         family = known.get(row.allocataire_number)
-        outcome, reason = decide(row.payload, family, attestation.partner_id)
+        record = FeedRecord.from_json(row.payload)
+        outcome, reason = decide(record, family, attestation.partner_id)
         details: dict[str, Any] = {"version": row.attestation_version}
         current = attestation.version == row.attestation_version  # an older one changes nothing
         if current:
             ends.undo(attestation)
             if outcome is LineOutcome.APPLIED:
-                end = _end_of_care(family, attestation.partner_id, row.payload)
-                details["end_of_care"] = end and end[0].isoformat()
+                end = _end_of_care(family, attestation.partner_id, record)
+                details["end_of_care"] = end and end.day.isoformat()
                 if end is not None:
-                    day, claim_row = end
-                    ends.end(attestation.id, claim_row.id, Month.of(day), claim_row.end_month)
+                    ends.end(attestation.id, end.claim.id, Month.of(end.day), end.claim.end_month)
         results.append({"feed_row_id": row.id, "attestation_id": attestation.id,
                         "run_id": ctx.run_id, "outcome": outcome, "reason": reason,
                         "details": details, "processed_at": ctx.now})  # fmt: skip
@@ -140,7 +143,7 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> i
             queue.settle(
                 attestation, QueueReason(reason) if outcome is LineOutcome.QUEUED else None
             )
-            outcomes.append({"a": attestation.id, "d": row.payload["deposit_id"],
+            outcomes.append({"a": attestation.id, "d": record.deposit_id,
                              "o": outcome.value, "r": reason})  # fmt: skip
         ctx.checkpoint()
     session.execute(sa.insert(_RESULTS), results)
@@ -153,11 +156,11 @@ def _process_batch(ctx: StageContext, session: Session, rows: list[sa.Row]) -> i
 
 
 def decide(
-    payload: dict[str, Any], family: Family | None, partner_id: int
+    record: FeedRecord, family: Family | None, partner_id: int
 ) -> tuple[LineOutcome, str | None]:
     """The outcome and reason of one attestation (see the module docstring for the order)."""
     if family is None:
-        return LineOutcome.REJECTED, "allocataire_unknown"
+        return LineOutcome.REJECTED, RejectionReason.ALLOCATAIRE_UNKNOWN.value
     person = family.allocataire
     if not person.affiliated:
         return LineOutcome.QUEUED, QueueReason.NOT_AFFILIATED.value
@@ -166,18 +169,13 @@ def decide(
     claim_row = _claim(family, partner_id)
     if claim_row is None or not claim_row.known:
         return LineOutcome.QUEUED, QueueReason.CMG_CLAIM_UNKNOWN.value
-    if payload["template"] == "MC":
-        births = [_day(line["birth_date"]) for line in payload["lines"]]
-        if any(family.same_birth_count(birth) > 1 for birth in births):
+    if record.template is TemplateCode.MC:
+        if any(family.same_birth_count(line.birth_date) > 1 for line in record.lines):
             return LineOutcome.QUEUED, QueueReason.TWINS.value
-        for line in payload["lines"]:
-            if family.child(line["child_first_name"], _day(line["birth_date"])) is None:
+        for line in record.lines:
+            if family.child(line.child_first_name, line.birth_date) is None:
                 return LineOutcome.QUEUED, QueueReason.CHILD_NOT_FOUND.value
     return LineOutcome.APPLIED, None
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 def _claim(family: Family, partner_id: int) -> Claim | None:
@@ -187,13 +185,17 @@ def _claim(family: Family, partner_id: int) -> Claim | None:
     return None
 
 
-def _end_of_care(family: Family, partner_id: int, payload: dict) -> tuple[date, Claim] | None:
-    """When every declared line has an end-of-care date: the last one and the claim it ends
-    (that month)."""
-    ends = [_day(line["end_date"]) for line in payload["lines"]]
+class EndOfCare(NamedTuple):
+    day: date  # the last end-of-care date of the attestation's lines
+    claim: Claim  # the family's claim with the partner, which ends that month
+
+
+def _end_of_care(family: Family, partner_id: int, record: FeedRecord) -> EndOfCare | None:
+    """When every declared line has an end-of-care date: the last one and the claim it ends."""
+    ends = record.ends
     if not ends or any(end is None for end in ends):
         return None
-    return max(ends), _claim(family, partner_id)
+    return EndOfCare(max(ends), _claim(family, partner_id))
 
 
 class Queue:

@@ -3,29 +3,46 @@ them back by key (`demarches.ChampSpec.key`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from cmg_core.ds import Dossier, DossierFile
-from cmg_core.ds.demarches import DemarcheSpec
+from cmg_core.ds.demarches import ChampType, DemarcheSpec
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What is kept of a file attached to a DS champ (its URL expires: it is never stored)."""
+
+    filename: str
+    checksum: str  # DS checksum: base64 MD5
+    size: int
+    content_type: str
+
+    @classmethod
+    def of(cls, file: DossierFile) -> FileInfo:
+        return cls(file.filename, file.checksum, file.byte_size, file.content_type)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "filename": self.filename,
+            "checksum": self.checksum,
+            "size": self.size,
+            "content_type": self.content_type,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FileInfo:
+        return cls(data["filename"], data["checksum"], data["size"], data["content_type"])
 
 
 def _json_value(value: object) -> Any:
     if isinstance(value, tuple):
-        return [file_record(f) for f in value if isinstance(f, DossierFile)]
+        return [FileInfo.of(f).to_json() for f in value if isinstance(f, DossierFile)]
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-def file_record(file: DossierFile) -> dict[str, Any]:
-    """What is kept of a DS file (its URL expires: it is never stored)."""
-    return {
-        "filename": file.filename,
-        "checksum": file.checksum,
-        "size": file.byte_size,
-        "content_type": file.content_type,
-    }
 
 
 def champs_json(dossier: Dossier) -> dict[str, Any]:
@@ -34,8 +51,13 @@ def champs_json(dossier: Dossier) -> dict[str, Any]:
 
 
 def values(spec: DemarcheSpec, stored: dict[str, Any]) -> dict[str, Any]:
-    """Stored champ values by key (None for a champ the dossier lacks)."""
-    return {champ.key: stored.get(champ.descriptor_id) for champ in spec.champs}
+    """Stored champ values by key (None for a champ the dossier lacks); a file champ's value is
+    a tuple of `FileInfo`."""
+    found = {champ.key: stored.get(champ.descriptor_id) for champ in spec.champs}
+    for champ in spec.champs:
+        if champ.type is ChampType.PIECE_JUSTIFICATIVE and found[champ.key] is not None:
+            found[champ.key] = tuple(FileInfo.from_json(f) for f in found[champ.key])
+    return found
 
 
 def text(value: Any) -> str:

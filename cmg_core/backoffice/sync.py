@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -24,10 +25,18 @@ from cmg_core.db.enums import DossierStatus
 from cmg_core.db.models import DsCursor, DsDossier, DsFile
 from cmg_core.ds import Dossier, DossierFile, DossierPage, DSError
 from cmg_core.ds.demarches import DEMARCHES
+from cmg_core.storage import StoredFile
 
 log = logging.getLogger(__name__)
 SINCE = datetime(2020, 1, 1, tzinfo=UTC)  # fixed `updatedSince` of a first sync
-FileKey = tuple[int, str, str]  # dossier number, champ descriptor id, checksum
+
+
+class FileKey(NamedTuple):
+    """A DS file as sync knows it before and after storing it."""
+
+    dossier_number: int
+    champ_id: str  # champ descriptor id ("" when DS gives none)
+    checksum: str
 
 
 def run(ctx: StageContext) -> None:
@@ -67,10 +76,10 @@ def sync_demarche(ctx: StageContext, number: int) -> None:
         session.get(DsCursor, number).last_success_at = ctx.now
 
 
-def _download_new(ctx: StageContext, page: DossierPage) -> dict[FileKey, tuple[str, str]]:
-    """Download the page's files not stored yet; (storage key, sha256) by file."""
+def _download_new(ctx: StageContext, page: DossierPage) -> dict[FileKey, StoredFile]:
+    """Download the page's files not stored yet; where each went."""
     wanted = {
-        (d.number, f.champ_descriptor_id or "", f.checksum): f
+        FileKey(d.number, f.champ_descriptor_id or "", f.checksum): f
         for d in page.dossiers
         for f in d.files
     }
@@ -80,10 +89,13 @@ def _download_new(ctx: StageContext, page: DossierPage) -> dict[FileKey, tuple[s
         have = session.execute(
             sa.select(DsDossier.number, DsFile.champ_id, DsFile.checksum)
             .join(DsFile, DsFile.dossier_id == DsDossier.id)
-            .where(DsDossier.number.in_({k[0] for k in wanted}), DsFile.storage_key.is_not(None))
+            .where(
+                DsDossier.number.in_({k.dossier_number for k in wanted}),
+                DsFile.storage_key.is_not(None),
+            )
         ).all()
-    already = {tuple(h) for h in have}
-    stored: dict[FileKey, tuple[str, str]] = {}
+    already = {FileKey(*h) for h in have}
+    stored: dict[FileKey, StoredFile] = {}
     for key, file in wanted.items():
         if key in already:
             continue
@@ -94,17 +106,15 @@ def _download_new(ctx: StageContext, page: DossierPage) -> dict[FileKey, tuple[s
     return stored
 
 
-def _fetch(ctx: StageContext, file: DossierFile) -> tuple[str, str]:
+def _fetch(ctx: StageContext, file: DossierFile) -> StoredFile:
     content = ctx.ds.download(file)
     suffix = ".xlsx" if file.filename.lower().endswith(".xlsx") else ""
     saved = ctx.storage.put(content, suffix=suffix)
     ctx.counts["files"] += 1
-    return saved.key, saved.sha256
+    return saved
 
 
-def _save_dossier(
-    session: Session, dossier: Dossier, stored: dict[FileKey, tuple[str, str]]
-) -> None:
+def _save_dossier(session: Session, dossier: Dossier, stored: dict[FileKey, StoredFile]) -> None:
     row = session.scalars(sa.select(DsDossier).where(DsDossier.ds_id == dossier.id)).one_or_none()
     if row is None:
         row = DsDossier(ds_id=dossier.id, number=dossier.number, status=DossierStatus.PENDING)
@@ -122,12 +132,12 @@ def _save_dossier(
         row.status = DossierStatus.PENDING
     session.flush()
     for file in dossier.files:
-        _save_file(session, row, file, stored.get((dossier.number, file.champ_descriptor_id or "",
-                                                   file.checksum)))  # fmt: skip
+        key = FileKey(dossier.number, file.champ_descriptor_id or "", file.checksum)
+        _save_file(session, row, file, stored.get(key))
 
 
 def _save_file(
-    session: Session, row: DsDossier, file: DossierFile, stored: tuple[str, str] | None
+    session: Session, row: DsDossier, file: DossierFile, stored: StoredFile | None
 ) -> None:
     found = session.scalars(
         sa.select(DsFile).where(
@@ -147,5 +157,5 @@ def _save_file(
         )
         session.add(found)
     if stored is not None and found.storage_key is None:
-        found.storage_key, found.sha256 = stored
+        found.storage_key, found.sha256 = stored.key, stored.sha256
         found.downloaded_at = datetime.now(UTC)

@@ -59,6 +59,12 @@ class QueueReason(StrEnum):
     CHILD_NOT_FOUND = "child_not_found"
 
 
+class RejectionReason(StrEnum):
+    """Why processing rejects a line outright (not a queue reason: nobody can treat it)."""
+
+    ALLOCATAIRE_UNKNOWN = "allocataire_unknown"
+
+
 class QueueStatus(StrEnum):
     OPEN = "open"
     TAKEN = "taken"
@@ -130,6 +136,7 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (QueueReason.TWINS, "jumeaux"),
     (QueueReason.CMG_CLAIM_UNKNOWN, "demande de CMG non encore connue"),
     (QueueReason.CHILD_NOT_FOUND, "enfant inconnu"),
+    (RejectionReason.ALLOCATAIRE_UNKNOWN, "allocataire inconnu de la Caf"),
     (QueueStatus.OPEN, "à prendre"),
     (QueueStatus.TAKEN, "pris en charge"),
     (QueueStatus.RESOLVED, "résolu"),
