@@ -51,6 +51,7 @@ NUMBER_TYPES = (int, float)
 # A formula's binary noise (11.000000000000002) is still 11,00 €: a hundredth of a millionth of
 # a cent apart from a whole cent counts as that cent.
 CENT_TOLERANCE = Decimal("1e-8")
+_FLOAT_CENT_TOLERANCE = 1e-7  # in cents; anything less clear goes the exact Decimal way
 
 
 def is_excel_error(value: object) -> bool:
@@ -118,6 +119,8 @@ def parse_name(value: object) -> str | Invalid:
 
 
 def parse_date(value: object) -> date | Invalid:
+    if value.__class__ is date:
+        return value
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -136,6 +139,8 @@ def parse_date(value: object) -> date | Invalid:
 
 def parse_hours(value: object) -> int | Invalid:
     """A whole number of hours ≥ 0; a decimal is refused with its whole part as suggestion."""
+    if value.__class__ is float and value >= 0 and value.is_integer():  # most cells
+        return int(value)
     number = parse_number(value)
     if number.__class__ is Invalid:
         return number
@@ -178,6 +183,10 @@ def _diagnose_hours_text(text: str) -> Invalid:
 def parse_amount(value: object) -> Decimal | Invalid:
     """An amount in euros ≥ 0 with at most two decimals, to the cent; a third decimal is
     refused with the amount rounded to the cent as suggestion."""
+    if value.__class__ is float and 0 <= value < 1e12:  # most cells: whole cents, no Decimal yet
+        cents = round(value * 100)
+        if abs(value * 100 - cents) < _FLOAT_CENT_TOLERANCE:
+            return Decimal(cents).scaleb(-2)
     if isinstance(value, bool):
         return Invalid()
     try:

@@ -80,12 +80,17 @@ def read_cells(
     return cells
 
 
+# Texts that repeat down a column (the month, first and last names) are parsed once per file.
+CACHED_KINDS = frozenset({Kind.MONTH, Kind.NAME})
+
+
 def _parse_column(cells: Cells, column, raw: Sequence[object], no_value: set[int], example: str):
     parse, code, key = PARSERS[column.kind], CODES[column.kind], column.key
     empty = 0 if column.kind is Kind.SPECIAL_HOURS else None
-    cached = column.kind is Kind.MONTH  # one month repeated on every line: parse it once
-    cache: dict[object, object] = {}
+    cached = column.kind in CACHED_KINDS
+    cache: dict[str, object] = {}
     typed: list[object] = []
+    append = typed.append
     for i, value in enumerate(raw):
         kind = value.__class__
         if (kind is str and (not value or value.isspace())) or value is None:
@@ -93,24 +98,26 @@ def _parse_column(cells: Cells, column, raw: Sequence[object], no_value: set[int
                 cells.findings.append(cells.finding("cell.formula_no_value", key, i))
             elif column.required:
                 cells.findings.append(cells.finding("cell.required", key, i))
-            typed.append(empty)
+            append(empty)
             continue
-        result = cache.get(value) if cached and kind is str else None
-        if result is None:
+        if cached and kind is str:
+            result = cache.get(value)
+            if result is None:
+                result = cache[value] = parse(value)
+        else:
             result = parse(value)
-            if cached and kind is str:
-                cache[value] = result
         if result.__class__ is Invalid:
             cells.findings.append(
                 cells.finding(code, key, i, result.cause, example=example, **result.params)
             )
             result = None
-        typed.append(result)
+        append(result)
     return typed
 
 
 def build_lines(cells: Cells) -> list[DeclarationLine]:
     columns = [cells.typed.get(name) or [None] * len(cells.rows) for name in LINE_FIELDS]
+    make_line = tuple.__new__  # a NamedTuple from a ready tuple, without its __new__'s call cost
     return [
-        DeclarationLine(row, *values) for row, *values in zip(cells.rows, *columns, strict=True)
+        make_line(DeclarationLine, values) for values in zip(cells.rows, *columns, strict=True)
     ]
