@@ -26,6 +26,7 @@ from cmg_core.db.enums import HabilitationOperation
 from cmg_core.db.models import DsDossier, Habilitation, HabilitationEvent, Partner
 from cmg_core.ds import DossierState
 from cmg_core.ds.demarches import HABILITATIONS
+from cmg_core.referential.siret import compact, is_valid_siret
 
 CIVILITES = {"Madame": "Mme", "Monsieur": "M."}
 
@@ -58,7 +59,7 @@ def read_request(dossier: DsDossier) -> Request:
         last_name=text(v["nom"]),
         email=text(v["courriel"]).lower(),
         target_email=text(v["courriel_agent_a_modifier"]).lower(),
-        siret=(text(v["siret"]) or dossier.siret or "").replace(" ", ""),
+        siret=compact(text(v["siret"]) or dossier.siret or ""),
     )
 
 
@@ -92,6 +93,8 @@ def _refusal(
     session: Session, dossier: DsDossier, request: Request, partner: Partner | None
 ) -> str | None:
     """Why the request cannot be applied (French), or None."""
+    if partner is None and not is_valid_siret(request.siret):
+        return texts.INVALID_SIRET.format(siret=request.siret or "(vide)")
     if partner is None:
         return texts.UNKNOWN_SIRET.format(siret=request.siret)
     if dossier.depositor_email.lower() != partner.manager_email.lower():

@@ -2,7 +2,8 @@
 
 Gatekeeping first: the SIRET must be a partner of the démarche's kind and the depositor its
 manager or an active habilitation (otherwise the dossier is refused with a motivation), the
-conditions accepted and a file attached (otherwise a correction is asked). Then the pre-check
+partner still active, the conditions accepted and a file attached (otherwise a correction is
+asked, saying why). Then the pre-check
 (`check_workbook`, today = the run's date, the démarche's template expected) and the
 referential checks (`backoffice.caf_families`). A file with blocking errors is sent back with
 `dossierEnvoyerMessage(correction)` and the annotated workbook; the partner resubmits on the
@@ -60,7 +61,8 @@ def handle(ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
         finish(ctx, claim, "refuse", refusal, seen)
         return
     files = champs["fichier"] or []
-    problem = None if champs["conditions"] else texts.CONDITIONS
+    problem = None if partner.active else texts.PARTNER_INACTIVE.format(partner=partner.name)
+    problem = problem or (None if champs["conditions"] else texts.CONDITIONS)
     problem = problem or (None if files else texts.NO_FILE)
     if problem is not None:
         ctx.checkpoint()
@@ -93,7 +95,7 @@ def _refusal(
     session: Session, dossier: DsDossier, spec: DemarcheSpec, partner: Partner | None
 ) -> str | None:
     """Why the deposit cannot be received at all (French), or None."""
-    if partner is None or not partner.active:
+    if partner is None:
         return texts.NOT_A_PARTNER.format(siret=dossier.siret or "(absent)")
     if partner.kind != spec.template:
         right = demarches.by_template(partner.kind)

@@ -29,6 +29,10 @@ EMAIL_TAKEN = (
     "Le courriel {email} est déjà celui d'une personne habilitée pour la structure {partner}. "
     "Vérifiez l'adresse indiquée."
 )
+INVALID_SIRET = (
+    "Le SIRET {siret} saisi dans la demande n'est pas un numéro SIRET valide (14 chiffres, clé "
+    "de contrôle) : vérifiez-le et déposez une nouvelle demande."
+)
 MISSING_EMAIL = (
     "Le courriel de la personne concernée est manquant : merci de déposer une nouvelle demande "
     "complète."
@@ -53,6 +57,13 @@ NOT_AUTHORISED = (
     "Le dépôt a été effectué par {email}, qui n'est pas habilitée à déposer pour la structure "
     "{partner}. Le gestionnaire des habilitations de la structure peut demander son habilitation "
     "sur la démarche dédiée ; le fichier pourra ensuite être déposé à nouveau."
+)
+PARTNER_INACTIVE = (
+    "La structure {partner} n'est plus enregistrée comme partenaire actif de la Caf pour le "
+    "complément de libre choix du mode de garde (convention terminée ou suspendue) : ce fichier "
+    "ne peut pas être traité. Vos dépôts précédents restent enregistrés. Si la convention est "
+    "toujours en vigueur, contactez votre Caf ; le fichier pourra être déposé à nouveau sur ce "
+    "dossier une fois la structure réactivée."
 )
 CONDITIONS = (
     "Pour que votre dépôt soit pris en compte, merci de cocher la case « J'accepte les "

@@ -1,46 +1,55 @@
-"""SIREN and SIRET: validation (Luhn, with La Poste's exception) and generation.
-
-A SIREN (9 digits) and a SIRET (SIREN + 5-digit NIC) pass the Luhn check. La Poste's
-establishments (SIREN 356000000) are numbered otherwise: a SIRET of that SIREN is valid when the
-sum of its digits is a multiple of 5 (its head office, 35600000000048, also passes Luhn).
+"""SIRET checks through python-stdnum (`stdnum.fr.siret`, which knows La Poste's exception:
+its establishments, SIREN 356000000, are valid when the sum of their digits is a multiple of 5),
+a French answer for a wrong one, and valid numbers for the synthetic Caf.
 """
 
 from __future__ import annotations
 
 import random
 
+from stdnum import luhn
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
+
 LA_POSTE_SIREN = "356000000"
 
 
-def luhn_valid(digits: str) -> bool:
-    """Whether a string of digits passes the Luhn check."""
-    return digits.isdigit() and _luhn_sum(digits) % 10 == 0
-
-
-def luhn_check_digit(partial: str) -> str:
-    """The digit to append to `partial` so that the whole passes Luhn."""
-    return str((10 - _luhn_sum(partial + "0")) % 10)
-
-
-def is_valid_siren(value: str) -> bool:
-    return len(value) == 9 and luhn_valid(value)
+def compact(value: str) -> str:
+    """The SIRET without spaces, dots or dashes (as people type it)."""
+    return stdnum_siret.compact(value or "")
 
 
 def is_valid_siret(value: str) -> bool:
-    if len(value) != 14 or not value.isdigit():
-        return False
-    if luhn_valid(value):
-        return True
-    return value.startswith(LA_POSTE_SIREN) and sum(map(int, value)) % 5 == 0
+    return stdnum_siret.is_valid(value or "")
+
+
+def is_valid_siren(value: str) -> bool:
+    return stdnum_siren.is_valid(value or "")
+
+
+def siret_problem(value: str) -> str | None:
+    """What is wrong with a SIRET, in French, or None when it is valid."""
+    try:
+        stdnum_siret.validate(value or "")
+    except InvalidFormat:
+        return f"le SIRET « {value} » ne doit contenir que des chiffres (14 chiffres)"
+    except InvalidLength:
+        return f"le SIRET « {value} » doit compter 14 chiffres (il en compte {len(compact(value))})"
+    except InvalidChecksum:
+        return (
+            f"le SIRET « {value} » n'est pas valide (erreur de saisie probable : clé de contrôle)"
+        )
+    return None
 
 
 def random_siren(rng: random.Random) -> str:
     """A valid SIREN (never La Poste's)."""
     while True:
         head = f"{rng.randrange(10**7, 10**8):08d}"
-        siren = head + luhn_check_digit(head)
-        if siren != LA_POSTE_SIREN:
-            return siren
+        value = head + luhn.calc_check_digit(head)
+        if value != LA_POSTE_SIREN:
+            return value
 
 
 def random_siret(rng: random.Random, siren: str | None = None) -> str:
@@ -49,7 +58,7 @@ def random_siret(rng: random.Random, siren: str | None = None) -> str:
     if siren == LA_POSTE_SIREN:
         return la_poste_siret(rng)
     head = f"{siren}{rng.randrange(1, 10**4):04d}"
-    return head + luhn_check_digit(head)
+    return head + luhn.calc_check_digit(head)
 
 
 def la_poste_siret(rng: random.Random) -> str:
@@ -57,15 +66,3 @@ def la_poste_siret(rng: random.Random) -> str:
     head = f"{LA_POSTE_SIREN}{rng.randrange(1, 10**4):04d}"
     last = (5 - sum(map(int, head)) % 5) % 5 + 5 * rng.randrange(2)
     return head + str(last)
-
-
-def _luhn_sum(digits: str) -> int:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total

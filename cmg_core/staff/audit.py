@@ -37,6 +37,11 @@ ACTION_LABELS: dict[str, str] = {
     "user.deactivate": "désactivation d'un compte",
     "user.role": "changement de rôle",
     "user.demo_reset": "compte de démonstration préparé",
+    "partner.create": "ajout d'une structure partenaire",
+    "partner.update": "modification d'une structure partenaire",
+    "partner.deactivate": "désactivation d'une structure partenaire",
+    "partner.reactivate": "réactivation d'une structure partenaire",
+    "partner.import": "import de structures partenaires",
 }
 
 
@@ -119,6 +124,10 @@ DETAIL_KEYS = {
     "format": "format",
     "until": "jusqu'à",
     "assignee_id": "attribué au compte n°",
+    "siret": "SIRET",
+    "name": "nom",
+    "changes": "modifications",
+    "count": "nombre",
 }
 DETAIL_VALUES = {
     "password": "mot de passe",

@@ -6,6 +6,7 @@ import random
 
 from hypothesis import given
 from hypothesis import strategies as st
+from stdnum import luhn
 
 from cmg_core.referential import siret
 
@@ -26,7 +27,7 @@ def test_sirets_of_the_wrong_length_or_with_letters_are_invalid():
 
 def test_la_poste_establishments_are_valid_when_their_digit_sum_is_a_multiple_of_five():
     assert siret.is_valid_siret("35600000049837")  # digit sum 45, fails Luhn
-    assert not siret.luhn_valid("35600000049837")
+    assert not luhn.is_valid("35600000049837")
     assert siret.is_valid_siret("35600000000048")  # the head office, Luhn-valid
 
 
@@ -48,3 +49,11 @@ def test_generated_sirens_and_sirets_are_valid(seed):
 def test_generated_la_poste_sirets_are_valid(seed):
     value = siret.la_poste_siret(random.Random(seed))
     assert value.startswith(siret.LA_POSTE_SIREN) and siret.is_valid_siret(value)
+
+
+def test_a_wrong_siret_is_explained_in_french():
+    assert siret.siret_problem("73282932000074") is None
+    assert "14 chiffres" in siret.siret_problem("7328293200007")
+    assert "que des chiffres" in siret.siret_problem("7328293200007A")
+    assert "clé de contrôle" in siret.siret_problem("73282932000075")
+    assert siret.siret_problem("356 000 000 49837") is None  # spaces as people type them
