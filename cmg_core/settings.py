@@ -77,6 +77,37 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("CMG_CAF_NAME", "Caf de Maine-et-Loire", "Name of the Caf printed on documents."),
     Setting("CMG_CAF_CODE", "493", "Code of the Caf."),
+    Setting(
+        "CMG_PORTAL_URL",
+        "http://localhost:8501",
+        "Public address of the portal, given in e-mails (blank templates, pre-check).",
+    ),
+    Setting(
+        "CMG_SMTP_URL",
+        "",
+        "SMTP server: smtp://[user:password@]host[:port] (STARTTLS: smtp+starttls:// or "
+        "?starttls=1), smtps://… for TLS; empty: e-mails wait in the outbox. Never logged.",
+    ),
+    Setting(
+        "CMG_SMTP_PASSWORD",
+        "",
+        "SMTP password when CMG_SMTP_URL names a user without one (e.g. from secrets).",
+    ),
+    Setting(
+        "CMG_MAIL_FROM",
+        "ne-pas-repondre@cmg.caf.example",
+        "Sender address of the e-mails (shown with CMG_CAF_NAME).",
+    ),
+    Setting(
+        "CMG_MAIL_CAPTURE_DIR",
+        "",
+        "Folder of the local capture SMTP server (make run); the Courriels page shows it.",
+    ),
+    Setting(
+        "CMG_DEPOSIT_DEADLINE_DAY",
+        "10",
+        "Day of month M+1 after which month M's missing file is late and reminded once.",
+    ),
     Setting("CMG_DEMO", "0", "1 in demo mode: demo staff accounts exist and are printed."),
     Setting("CMG_LOG_LEVEL", "INFO", "Python logging level."),
     Setting(

@@ -91,6 +91,23 @@ class Channel(StrEnum):
     MON_COMPTE = "mon_compte"
 
 
+class MailKind(StrEnum):
+    """Why an e-mail is sent (the outbox's `kind`)."""
+
+    PARTNER_WELCOME = "partner_welcome"  # a new gestionnaire: the habilitations démarche
+    HABILITATION_ADDED = "habilitation_added"
+    HABILITATION_REMOVED = "habilitation_removed"
+    CAMPAIGN = "campaign"  # the monthly call
+    REMINDER = "reminder"  # a month not filed after the deadline
+
+
+class MailStatus(StrEnum):
+    PENDING = "pending"  # to send (again, after `next_attempt_at` when an attempt failed)
+    SENDING = "sending"  # claimed by a worker until `claimed_until`
+    SENT = "sent"
+    FAILED = "failed"  # given up after MAX_ATTEMPTS
+
+
 class RunStatus(StrEnum):
     RUNNING = "running"
     SUCCEEDED = "succeeded"
@@ -151,6 +168,15 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (QueueAction.REOPENED, "réouverture"),
     (QueueAction.COMMENTED, "commentaire"),
     (Channel.MON_COMPTE, "Mon Compte"),
+    (MailKind.PARTNER_WELCOME, "lien de la démarche d'habilitation"),
+    (MailKind.HABILITATION_ADDED, "habilitation accordée"),
+    (MailKind.HABILITATION_REMOVED, "habilitation retirée"),
+    (MailKind.CAMPAIGN, "appel mensuel"),
+    (MailKind.REMINDER, "relance"),
+    (MailStatus.PENDING, "à envoyer"),
+    (MailStatus.SENDING, "en cours d'envoi"),
+    (MailStatus.SENT, "envoyé"),
+    (MailStatus.FAILED, "abandonné"),
     (RunStatus.RUNNING, "en cours"),
     (RunStatus.SUCCEEDED, "réussie"),
     (RunStatus.FAILED, "en échec"),

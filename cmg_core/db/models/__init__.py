@@ -10,6 +10,7 @@ from cmg_core.db.models.attestations import (
 from cmg_core.db.models.caf import Allocataire, Child, CmgClaim
 from cmg_core.db.models.deposits import Deposit, DepositLine
 from cmg_core.db.models.ds import DsCursor, DsDossier, DsFile
+from cmg_core.db.models.mail import OutboxMessage
 from cmg_core.db.models.operations import Lease, Run
 from cmg_core.db.models.outputs import Bilan, Notification
 from cmg_core.db.models.partners import Habilitation, HabilitationEvent, Partner
@@ -35,6 +36,7 @@ __all__ = [
     "HabilitationEvent",
     "Lease",
     "Notification",
+    "OutboxMessage",
     "Partner",
     "ProcessingResult",
     "QueueEvent",
