@@ -1,6 +1,7 @@
 """The back office (SPEC §4): one module per stage, chained by `runner`.
 
     sync → habilitations → intake → attestations → feed → processing → bilan → notify
+    → reminders → mail
 
 Every stage claims its work item by item in small transactions (row locks with SKIP LOCKED on
 PostgreSQL), records its state in the database and makes each DS call only after checking the
@@ -16,4 +17,6 @@ STAGE_NAMES = (
     "processing",
     "bilan",
     "notify",
+    "reminders",
+    "mail",
 )

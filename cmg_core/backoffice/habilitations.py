@@ -6,13 +6,16 @@ motivation. On DS the dossier is passed en instruction, then accepted (the motiv
 partner what changed) or refused. Idempotence: the DS decision, once made, is the truth — a
 dossier found accepted on DS whose change is not in the database gets its change applied,
 never a second decision; each applied request leaves one `HabilitationEvent` pointing to its
-dossier. The change is committed before the DS decision (no transaction stays open across a DS
-call), with the motivation it gives, so a run stopped between the two sends that motivation.
+dossier, and writes to the outbox the e-mail that tells the person added (or removed) — in the
+same transaction, once. The change is committed before the DS decision (no transaction stays
+open across a DS call), with the motivation it gives, so a run stopped between the two sends
+that motivation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -26,6 +29,7 @@ from cmg_core.db.enums import HabilitationOperation
 from cmg_core.db.models import DsDossier, Habilitation, HabilitationEvent, Partner
 from cmg_core.ds import DossierState
 from cmg_core.ds.demarches import HABILITATIONS
+from cmg_core.mail import partner_mail
 from cmg_core.referential.siret import compact, is_valid_siret
 
 CIVILITES = {"Madame": "Mme", "Monsieur": "M."}
@@ -77,7 +81,7 @@ def handle(ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
         motivation = dossier.motivation or ""
         if not applied and partner is not None:
             with ctx.session() as session:
-                motivation = _apply(session, dossier, request, partner)
+                motivation = _apply(session, dossier, request, partner, ctx.today)
                 session.get(DsDossier, dossier.id).motivation = motivation  # for a re-run
         ctx.checkpoint()
         seen = ds_actions.accept(ctx.ds, dossier.number, motivation=motivation)
@@ -134,7 +138,9 @@ def _snapshot(person: Habilitation) -> dict[str, object]:
     }
 
 
-def _apply(session: Session, dossier: DsDossier, request: Request, partner: Partner) -> str:
+def _apply(
+    session: Session, dossier: DsDossier, request: Request, partner: Partner, on: date
+) -> str:
     """Change the habilitations as requested; the French motivation sent to the partner."""
     op = request.operation
     key = request.target_email if op is HabilitationOperation.CHANGE else request.email
@@ -153,16 +159,17 @@ def _apply(session: Session, dossier: DsDossier, request: Request, partner: Part
         person.active = True
     person.source_dossier_id = dossier.id
     session.flush()
-    session.add(
-        HabilitationEvent(
-            habilitation_id=person.id,
-            operation=op,
-            actor_email=dossier.depositor_email,
-            ds_dossier_id=dossier.id,
-            before=before,
-            after=_snapshot(person),
-        )
+    event = HabilitationEvent(
+        habilitation_id=person.id,
+        operation=op,
+        actor_email=dossier.depositor_email,
+        ds_dossier_id=dossier.id,
+        before=before,
+        after=_snapshot(person),
     )
+    session.add(event)
+    session.flush()
+    partner_mail.habilitation_changed(session, partner, event, on)
     return texts.HABILITATION_DONE[op.value].format(
         name=request.name, email=request.email, partner=partner.name, old=key
     )

@@ -31,8 +31,10 @@ from cmg_core.backoffice import (
     feed,
     habilitations,
     intake,
+    mail,
     notify,
     processing,
+    reminders,
     sync,
 )
 from cmg_core.backoffice.claim import TTL, Heartbeat, close_stale_runs, drop_leftovers
@@ -52,6 +54,8 @@ STAGES: dict[str, ModuleType] = {
     "processing": processing,
     "bilan": bilan,
     "notify": notify,
+    "reminders": reminders,
+    "mail": mail,
 }
 assert tuple(STAGES) == STAGE_NAMES
 

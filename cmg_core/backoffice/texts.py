@@ -272,6 +272,9 @@ COUNTERS = {
     "bilans": "bilans envoyés",
     "replaced_closed": "dossiers remplacés clos",
     "notifications": "messages Mon Compte",
+    "reminders": "relances écrites",
+    "mails_sent": "courriels envoyés",
+    "mails_waiting": "courriels en attente",
 }
 
 

@@ -4,7 +4,8 @@ Every change is one entry of the staff journal (`partner.*`), in the caller's tr
 deactivated partner keeps its history (deposits, habilitations); its new deposits are sent
 back by intake with the reason. Changing the gestionnaire des habilitations keeps the people
 already habilitated; from then on only the new gestionnaire's requests are accepted (the
-habilitations stage compares the depositor with `Partner.manager_email`).
+habilitations stage compares the depositor with `Partner.manager_email`). A new partner's
+gestionnaire, and a new gestionnaire, get the habilitations démarche by e-mail (the outbox).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.db.models import Partner
+from cmg_core.mail import partner_mail
 from cmg_core.partners.fields import LABELS, PartnerError, PartnerFields, clean
 from cmg_core.staff import audit
 
@@ -61,6 +63,7 @@ def add(session: Session, record: PartnerFields, by: audit.Actor) -> Partner:
     session.flush()
     audit.record(session, by, "partner.create", "partner", partner.id, siret=partner.siret,
                  name=partner.name)  # fmt: skip
+    partner_mail.welcome_manager(session, partner)
     return partner
 
 
@@ -80,6 +83,8 @@ def update(session: Session, siret: str, changes: dict[str, object], by: audit.A
             continue
         setattr(partner, name, value)
         described.append(f"{LABELS[name]} : {_shown(old)} → {_shown(value)}")
+    if "manager_email" in changes and described:
+        partner_mail.welcome_manager(session, partner)  # once per new gestionnaire
     if described:
         session.flush()
         audit.record(session, by, "partner.update", "partner", partner.id, siret=partner.siret,

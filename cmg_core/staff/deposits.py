@@ -1,8 +1,8 @@
 """Deposits for the Dépôts page: the partners × months matrix and one deposit in detail.
 
-"En retard" (late) means: no deposit at all by the end of the 10th of the month that follows
-the declared month (e.g. for March: nothing by 10 April). Before that day a missing file is
-"manquant" (still expected).
+"En retard" (late) means: no deposit at all after the deadline of `cmg_core.partners.deadline`
+(`CMG_DEPOSIT_DEADLINE_DAY` of the month that follows the declared month, the rule the
+reminders use too). Before that day a missing file is "manquant" (still expected).
 """
 
 from __future__ import annotations
@@ -17,14 +17,9 @@ from sqlalchemy.orm import Session
 from cmg_core.db.enums import DepositStatus
 from cmg_core.db.models import Bilan, Deposit, DepositLine, DsDossier, Partner
 from cmg_core.guide import ds_public_base
+from cmg_core.partners.deadline import is_late
 from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
-
-DEADLINE_DAY = 10
-LATE_RULE = (
-    "« En retard » : aucun dépôt le 10 du mois qui suit le mois déclaré au soir "
-    "(par exemple, pour mars : rien au 10 avril). Avant cette date, le fichier est « manquant »."
-)
 
 
 class Cell(StrEnum):
@@ -44,15 +39,9 @@ CELL_LABELS = {
 }
 
 
-def deadline(month: Month) -> date:
-    """The last day to file for `month`: the 10th of the following month."""
-    following = month.shift(1)
-    return date(following.year, following.month, DEADLINE_DAY)
-
-
 def cell_for(deposit: Deposit | None, month: Month, today: date) -> Cell:
     if deposit is None:
-        return Cell.LATE if today > deadline(month) else Cell.MISSING
+        return Cell.LATE if is_late(month, today) else Cell.MISSING
     if deposit.status in (DepositStatus.CORRECTION_REQUESTED, DepositStatus.INVALID):
         return Cell.TO_CORRECT
     return Cell.CORRECTED if deposit.attempt > 1 else Cell.FILED

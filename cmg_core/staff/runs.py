@@ -23,6 +23,8 @@ STAGES: dict[str, str] = {
     "processing": "Traitement",
     "bilan": "Bilans de traitement",
     "notify": "Messages Mon Compte",
+    "reminders": "Relances des mois non déposés",
+    "mail": "Envoi des courriels",
 }
 DEMARCHES: dict[str, str] = {
     "CMG_DEMARCHE_HABILITATIONS": "Habilitations",

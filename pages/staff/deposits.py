@@ -9,8 +9,9 @@ from cmg_core.db.enums import capitalised
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import paris_time
+from cmg_core.partners.deadline import late_rule
 from cmg_core.staff import dashboards, deposits
-from cmg_core.staff.deposits import CELL_LABELS, LATE_RULE, Cell
+from cmg_core.staff.deposits import CELL_LABELS, Cell
 from cmg_core.staff.roles import Area
 from cmg_core.templates import TemplateCode
 from pages.staff import access
@@ -27,7 +28,7 @@ ALL_KINDS = "Toutes"
 
 who = access.require(Area.DEPOSITS)
 st.title("Dépôts")
-st.caption(LATE_RULE)
+st.caption(late_rule())
 
 filters = st.columns([2, 2, 3, 2])
 kind_choice = filters[0].selectbox(

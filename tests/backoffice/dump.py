@@ -42,6 +42,7 @@ QUERIES = {
         b.sent_to_ds_at is not null from bilans b join deposits x on x.id = b.deposit_id""",
     "notifications": """select allocataire_number, attestation_version, channel, text
         from notifications""",
+    "outbox": """select key, kind, recipient, subject, status, sent_at is not null from outbox""",
     "claims": """select a.number, c.end_month from cmg_claims c
         join allocataires a on a.id = c.allocataire_id""",
 }

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 
 import pytest
@@ -21,6 +22,7 @@ from cmg_core.db.enums import RunStatus
 from cmg_core.db.models import FeedRun, Run
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.ds.sandbox import Sandbox
+from cmg_core.mail.capture import CaptureServer, read_folder
 from cmg_core.settings import ROOT
 from cmg_core.storage import FolderStorage
 from tests.backoffice import dump, world
@@ -44,7 +46,12 @@ def play(folder, interrupt) -> tuple:
     """Both waves of the scenario; `interrupt(options)` runs before each wave's clean run."""
     url = f"sqlite:///{folder / 'cmg.db'}"
     world.seed(url)
-    with Sandbox(folder / "ds-sandbox.db") as sandbox, sandbox.client() as client:
+    with (
+        Sandbox(folder / "ds-sandbox.db") as sandbox,
+        sandbox.client() as client,
+        CaptureServer(folder / "mail") as smtp,
+        _environment(CMG_SMTP_URL=smtp.url),
+    ):
         options = world.options(url, sandbox, folder / "storage")
         first = world.first_wave(sandbox)
         interrupt(options, sandbox)
@@ -52,9 +59,26 @@ def play(folder, interrupt) -> tuple:
         second = world.second_wave(sandbox, first)
         interrupt(options, sandbox)
         run_all(options)
-        result = dump.database(url), dump.ds(client, second), feed_lines(url, folder / "storage")
+        mails = sorted((m.recipients, m.subject) for m in read_folder(smtp.folder))
+        result = (dump.database(url), dump.ds(client, second), feed_lines(url, folder / "storage"),
+                  mails)  # fmt: skip
     dispose_all()
     return result
+
+
+@contextmanager
+def _environment(**values: str):
+    """Set environment variables for a block (worker subprocesses inherit them)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +109,9 @@ def test_each_stage_stopped_at_a_checkpoint_then_run_again_gives_the_uninterrupt
 
 
 def test_the_reference_scenario_did_work_in_every_stage(reference):
-    database, ds_side, feed = reference
+    database, ds_side, feed, mails = reference
     assert database["attestations"] and database["queue"] and database["notifications"]
+    assert database["outbox"] and len(mails) == len(database["outbox"])  # each sent once
     assert database["bilans"] and feed and len(ds_side) == 6
 
 
