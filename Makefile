@@ -27,4 +27,4 @@ bench: venv
 	$(PY) -m bench
 
 clean:
-	rm -rf var/storage var/*.db .pytest_cache
+	rm -rf var/storage var/*.db var/mail-capture .pytest_cache

@@ -18,9 +18,11 @@ from cmg_core.cli import _french
 
 # name -> (module under cmg_core.cli, one-line French help shown by `--help`)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "campaign": ("campaign", "appel mensuel aux structures qui n'ont pas déposé un mois échu"),
     "db": ("db", "crée ou met à jour la base de données"),
     "demo": ("demo", "démarre le portail de démonstration (make run)"),
     "ds-sandbox": ("ds_sandbox", "bac à sable local de demarches-simplifiees.fr (DS)"),
+    "partners": ("partners", "structures partenaires, conventions et gestionnaires"),
     "precheck": ("precheck", "pré-contrôle d'un fichier mensuel (.xlsx)"),
     "run": ("run", "lance le back office (synchronisation DS → bilans → Mon Compte)"),
     "seed": ("seed", "référentiel Caf synthétique, partenaires et habilitations"),

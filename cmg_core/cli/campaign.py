@@ -4,6 +4,7 @@ once; the back office's `mail` stage sends it."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import date
 
@@ -13,10 +14,7 @@ from cmg_core.partners import calls
 from cmg_core.values import Month
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "campaign", help="appel mensuel aux structures qui n'ont pas déposé un mois échu"
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--month", required=True, help="mois échu, MM/AAAA")
     parser.add_argument(
         "--dry-run", action="store_true", help="liste les destinataires sans rien enregistrer"

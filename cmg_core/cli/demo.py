@@ -1,5 +1,6 @@
-"""`demo`: what `make run` starts — the local DS sandbox, the demo data (once), the back office
-on a schedule and the portal, all on the embedded SQLite database under var/.
+"""`demo`: what `make run` starts — the local DS sandbox, a local SMTP capture server, the demo
+data (the past year, once), the back office on a schedule and the portal, all on the embedded
+SQLite database under var/.
 
 Children are stopped when the portal stops (Ctrl+C).
 """
@@ -25,6 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--every", default="1m", help="fréquence du back office (1m ; ex. 30s, 15m)"
     )
+    parser.add_argument(
+        "--smtp-port", type=int, default=2525, help="port du serveur de courriels local (2525)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -32,15 +36,19 @@ def run(args) -> int:
     os.environ.setdefault("CMG_DEMO", "1")
     if not settings.get("CMG_SESSION_SECRET"):  # one process, one replica: any key will do
         os.environ["CMG_SESSION_SECRET"] = secrets.token_urlsafe(48)
+    os.environ.setdefault("CMG_PORTAL_URL", f"http://127.0.0.1:{args.port}")
     _prepare_database()
     with ExitStack() as children:
         children.callback(print, "Arrêt de la démonstration.")
+        _start_mail_capture(children, args.smtp_port)
+        back_office = ["run", "--every", args.every]
         if _is_local_sandbox():
             children.enter_context(_child("ds-sandbox", "serve"))
             _wait_for_port(_sandbox_address())
-            _submit_demo_dossiers_once()
+            # the past year (once: a few minutes the first time), then the schedule
+            back_office = ["seed-demo", "--once", "--then-run-every", args.every]
         _print_demo_accounts(args.port)
-        children.enter_context(_child("run", "--every", args.every))
+        children.enter_context(_child(*back_office))
         portal = [
             sys.executable, "-m", "streamlit", "run", str(ROOT / "asgi.py"),
             "--server.port", str(args.port), "--server.address", "127.0.0.1",
@@ -53,6 +61,24 @@ def run(args) -> int:
             return 0
 
 
+def _start_mail_capture(children: ExitStack, port: int) -> None:
+    """A local SMTP server keeping the demo's e-mails in var/mail-capture (shown on the
+    Courriels page), unless CMG_SMTP_URL names a real one."""
+    if os.environ.get("CMG_SMTP_URL"):
+        return
+    try:
+        from cmg_core.mail.capture import CaptureServer
+
+        folder = os.environ.setdefault("CMG_MAIL_CAPTURE_DIR", str(ROOT / "var" / "mail-capture"))
+        server = children.enter_context(CaptureServer(folder, port))
+    except (ImportError, OSError) as error:
+        print(f"Courriels : pas de serveur de capture local ({type(error).__name__}) ; "
+              "les courriels restent dans la file d'envoi.", flush=True)  # fmt: skip
+        return
+    os.environ["CMG_SMTP_URL"] = server.url
+    print(f"Courriels : capturés par le serveur local {server.url} (page « Courriels »).")
+
+
 def _prepare_database() -> None:
     from cmg_core.db import migrate
     from cmg_core.db.session import session_scope
@@ -61,14 +87,6 @@ def _prepare_database() -> None:
     migrate.upgrade()
     with session_scope() as session:
         seed_referential(session)
-
-
-def _submit_demo_dossiers_once() -> None:
-    from cmg_core.cli.seed_demo import submit_demo_dossiers_once
-
-    done = submit_demo_dossiers_once()
-    if done is not None:
-        print(f"Dossiers d'exemple déposés dans le bac à sable DS : {len(done.monthly)} fichiers.")
 
 
 def _print_demo_accounts(port: int) -> None:

@@ -3,6 +3,7 @@ one, import a CSV file for the first load. Every change is in the staff journal.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -24,10 +25,7 @@ OPTIONS = (  # option, field, help
 )
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "partners", help="structures partenaires, conventions, gestionnaires des habilitations"
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="partners_command", metavar="ACTION", required=True)
 
     listing = commands.add_parser("list", help="liste les structures et leur SIRET")

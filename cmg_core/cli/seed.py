@@ -1,14 +1,14 @@
 """`seed [--demo]`: the synthetic referential, partners and habilitations (SPEC §6).
 
-`--demo` also submits the demo's sample dossiers to the DS sandbox, once
-(`cli.seed_demo.submit_demo_dossiers_once`).
+`--demo` also prepares the demo's year on the DS sandbox, once (`cli.seed_demo.prepare_demo_once`:
+eleven months deposited and processed at their dates, the last elapsed month left open).
 """
 
 from __future__ import annotations
 
 import argparse
 
-from cmg_core.cli.seed_demo import submit_demo_dossiers_once
+from cmg_core.cli.seed_demo import prepare_demo_once
 from cmg_core.db import migrate
 from cmg_core.db.session import session_scope
 from cmg_core.referential import shares
@@ -46,12 +46,5 @@ def run(args) -> int:
         created = ", ".join(f"{n} {TABLES[t]}" for t, n in result.created.items())
         print(f"Référentiel créé : {created}.")
     if args.demo:
-        done = submit_demo_dossiers_once()
-        if done is None:
-            print("Démonstration : les dossiers d'exemple sont déjà dans le bac à sable DS.")
-        else:
-            print(
-                f"Démonstration : {len(done.habilitations)} demandes d'habilitation et "
-                f"{len(done.monthly)} fichiers mensuels déposés dans le bac à sable DS."
-            )
+        prepare_demo_once()
     return 0

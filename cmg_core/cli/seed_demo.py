@@ -1,7 +1,9 @@
 """`seed-demo`: sample dossiers for the demo, submitted to the DS sandbox as partners would.
 
-`submit_demo_dossiers()` is what `seed --demo` calls (its hook in `cli/seed.py`): for the
-last elapsed month, two habilitation requests (one by a partner's manager, accepted; one by a
+`prepare_demo_once()` is what `seed --demo` and `make run` call: the past year replayed once
+(`cmg_core.demo.history`: eleven months filed, a few partners late or missing, processed at
+their dates), then `submit_demo_dossiers()`: for the last elapsed month, left open, two
+habilitation requests (one by a partner's manager, accepted; one by a
 staff member who is not the manager, refused), then monthly files written into the blank
 templates from `referential.declarations.declaration_rows` — valid ones for two micro-crèches
 and two home-care providers, and one faulty micro-crèche file that the back office sends back
@@ -12,27 +14,21 @@ sandbox served by another process, and needs the referential seeded first.
 from __future__ import annotations
 
 import argparse
-import io
-import random
+import os
+import sys
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 import sqlalchemy as sa
-from openpyxl import load_workbook
 
-from cmg_core import templates
-from cmg_core.db.models import Habilitation, Partner
+from cmg_core.cli.run import duration
+from cmg_core.db.models import Partner
 from cmg_core.db.session import session_scope
-from cmg_core.ds.sandbox import SandboxStore, UploadedFile
+from cmg_core.demo.files import depositor, monthly_file
+from cmg_core.ds.sandbox import SandboxStore
 from cmg_core.ds.sandbox.deposit import submit
-from cmg_core.referential.declarations import declaration_rows
 from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
-from cmg_core.workbook.blank import FIRST_DATA_ROW, blank_template
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SEED = 493
 
 
 @dataclass(frozen=True)
@@ -44,54 +40,72 @@ class DemoDossiers:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", type=date.fromisoformat, help="date du jour AAAA-MM-JJ")
+    parser.add_argument(
+        "--once",
+        action="store_true",
+        help="l'année passée puis le dernier mois, sauf s'ils sont déjà dans le bac à sable",
+    )
+    parser.add_argument(
+        "--then-run-every",
+        type=duration,
+        metavar="DURÉE",
+        help="puis lance le back office à cette fréquence (make run)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    done = submit_demo_dossiers(today=args.today)
-    print(
-        f"Dossiers d'exemple déposés : {len(done.habilitations)} demandes d'habilitation, "
-        f"{len(done.monthly)} fichiers mensuels (dont un à corriger)."
-    )
+    if args.once:
+        prepare_demo_once(today=args.today)
+    else:
+        done = submit_demo_dossiers(today=args.today)
+        print(
+            f"Dossiers d'exemple déposés : {len(done.habilitations)} demandes d'habilitation, "
+            f"{len(done.monthly)} fichiers mensuels (dont un à corriger)."
+        )
+    if args.then_run_every:
+        every = f"{args.then_run_every}s"
+        os.execv(sys.executable, [sys.executable, "-m", "cmg_core", "run", "--every", every])
     return 0
 
 
-def workbook(template: templates.Template, rows: list[dict]) -> bytes:
-    """The blank template with `rows` typed in below its guidance row."""
-    book = load_workbook(io.BytesIO(blank_template(template)))
-    sheet = book.worksheets[0]
-    for offset, row in enumerate(rows):
-        for index, column in enumerate(template.columns, start=1):
-            value = row.get(column.key)
-            cell = sheet.cell(FIRST_DATA_ROW + offset, index)
-            cell.value = float(value) if isinstance(value, Decimal) else value
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _spoil(rows: list[dict]) -> list[dict]:
-    """Typical mistakes: the key letter typed, half hours, more special hours than hours."""
-    spoiled = [dict(row) for row in rows]
-    if spoiled:
-        spoiled[0]["allocataire"] = spoiled[0]["allocataire"] + "K"
-    if len(spoiled) > 1:
-        spoiled[1]["total_hours"] = f"{spoiled[1]['total_hours']},5"
-    if len(spoiled) > 2:
-        spoiled[2]["special_hours"] = int(spoiled[2]["total_hours"]) + 5
-    return spoiled
-
-
-def _depositor(session, partner: Partner) -> str:
-    staff = session.scalars(
-        sa.select(Habilitation.email)
-        .where(Habilitation.partner_id == partner.id, Habilitation.active.is_(True))
-        .order_by(Habilitation.id)
-    ).first()
-    return staff or partner.manager_email
-
-
 DEMO_MARKER = "demo_dossiers_submitted"
+HISTORY_MARKER = "demo_history_submitted"
+
+
+def prepare_demo_once(*, today: date | None = None) -> None:
+    """The demo's year on the sandbox, once: the eleven months before the last elapsed one
+    deposited and processed at their dates (`demo.history`), then the last elapsed month's
+    dossiers (`submit_demo_dossiers`), left for the scheduled back office. Prints progress."""
+    from cmg_core.demo import history  # the back office: loaded only when the demo needs it
+
+    last = Month.of(today or date.today()).shift(-1)
+    store = SandboxStore()
+    try:
+        history_done = store.meta(HISTORY_MARKER) or store.meta(DEMO_MARKER)
+    finally:
+        store.close()
+    if not history_done:
+        months = history.year.HISTORY_MONTHS
+        print(f"Démonstration : dépôt et traitement des {months} mois précédant le mois "
+              f"{last.of_label()} (une fois, quelques minutes)…", flush=True)  # fmt: skip
+        done = history.replay(last, progress=_history_progress)
+        store = SandboxStore()
+        try:
+            store.set_meta(HISTORY_MARKER, "1")
+        finally:
+            store.close()
+        print(f"Démonstration : {done.files} fichiers mensuels passés et {done.corrections} "
+              "corrections traités.", flush=True)  # fmt: skip
+    opened = submit_demo_dossiers_once(today=today)
+    if opened is not None:
+        print(f"Démonstration : mois {last.of_label()} ouvert, {len(opened.monthly)} fichiers "
+              "déposés (dont un à corriger) et 2 demandes d'habilitation.", flush=True)  # fmt: skip
+
+
+def _history_progress(done) -> None:
+    if done.passes % 4 == 0:
+        print(f"  … {done.files} fichiers déposés, {done.passes} passes du back office", flush=True)
 
 
 def submit_demo_dossiers_once(*, today: date | None = None) -> DemoDossiers | None:
@@ -143,7 +157,7 @@ def _habilitation_requests(session, store: SandboxStore, partner: Partner) -> li
         "Courriel": f"sophie.petit@{domain}",
         "SIRET de la structure": partner.siret,
     }
-    emails = (partner.manager_email, _depositor(session, partner))
+    emails = (partner.manager_email, depositor(session, partner))
     return [
         submit(store, "habilitations", siret=partner.siret, email=e, fields=request).number
         for e in emails
@@ -153,17 +167,12 @@ def _habilitation_requests(session, store: SandboxStore, partner: Partner) -> li
 def _monthly_file(
     session, store: SandboxStore, partner: Partner, month: Month, *, faulty: bool
 ) -> int:
-    rng = random.Random(f"{SEED}-{partner.siret}")
-    template = templates.get(partner.kind.value)
-    rows = declaration_rows(session, partner, month, rng)
-    content = workbook(template, _spoil(rows) if faulty else rows)
-    name = f"{partner.kind.value}-{month.iso}-{partner.siret}.xlsx"
     deposited = submit(
         store,
         partner.kind.value,
         siret=partner.siret,
-        email=_depositor(session, partner),
-        files=[UploadedFile(name, content, XLSX)],
+        email=depositor(session, partner),
+        files=[monthly_file(session, partner, month, faulty=faulty)],
         fields={"Mois concerné (MM/AAAA)": str(month)},
     )
     return deposited.number
