@@ -9,8 +9,10 @@ from pathlib import Path
 
 from cmg_core.db.enums import label
 from cmg_core.db.session import session_scope
+from cmg_core.guide import counted
 from cmg_core.partners import csv_import, registry
 from cmg_core.partners.fields import PartnerError, partner_fields
+from cmg_core.staff import partner_admin
 from cmg_core.staff.accounts import SYSTEM
 
 OPTIONS = (  # option, field, help
@@ -83,7 +85,7 @@ def run_add(args) -> int:
     try:
         record = partner_fields(values)
         with session_scope() as session:
-            partner = registry.add(session, record, SYSTEM)
+            partner = partner_admin.add(session, record, SYSTEM)
             name, kind = partner.name, label(partner.kind)
     except PartnerError as error:
         return _fail(error)
@@ -99,7 +101,7 @@ def run_update(args) -> int:
         )
     try:
         with session_scope() as session:
-            described = registry.update(session, args.siret, changes, SYSTEM)
+            described = partner_admin.update(session, args.siret, changes, SYSTEM)
     except PartnerError as error:
         return _fail(error)
     print("Modifié : " + " ; ".join(described) + "." if described else "Rien n'a changé.")
@@ -109,7 +111,9 @@ def run_update(args) -> int:
 def run_set_active(args) -> int:
     try:
         with session_scope() as session:
-            changed = registry.set_active(session, args.siret, args.active, SYSTEM, args.reason)
+            changed = partner_admin.set_active(
+                session, args.siret, args.active, SYSTEM, args.reason
+            )
     except PartnerError as error:
         return _fail(error)
     state = "réactivée" if args.active else "désactivée"
@@ -124,11 +128,11 @@ def run_import(args) -> int:
         return _fail(PartnerError(f"impossible de lire « {args.file} » ({error.strerror})"))
     try:
         with session_scope() as session:
-            done = csv_import.import_partners(session, content, SYSTEM)
+            count = partner_admin.import_csv(session, content, SYSTEM)
     except csv_import.ImportRefused as refused:
         print("Import refusé, aucune structure ajoutée :", file=sys.stderr)
         for problem in refused.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    print(f"Import terminé : {done.count} structure(s) ajoutée(s).")
+    print(f"Import terminé : {counted(count, 'structure ajoutée', 'structures ajoutées')}.")
     return 0

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from cmg_core.db.models import Partner
 from cmg_core.partners import registry
 from cmg_core.partners.fields import PartnerError, PartnerFields, partner_fields
-from cmg_core.staff import audit
 
 # column title in the file → field; the first five are required
 HEADERS = {
@@ -44,11 +43,6 @@ class ImportRefused(PartnerError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class Imported:
-    count: int
 
 
 def decode(content: bytes) -> str:
@@ -117,10 +111,6 @@ def check(session: Session, content: bytes) -> list[PartnerFields]:
     return records
 
 
-def import_partners(session: Session, content: bytes, by: audit.Actor) -> Imported:
+def import_partners(session: Session, content: bytes) -> list[Partner]:
     """Add every partner of the file, or none (ImportRefused)."""
-    records = check(session, content)
-    for record in records:
-        registry.add(session, record, by)
-    audit.record(session, by, "partner.import", "partner", None, count=len(records))
-    return Imported(len(records))
+    return [registry.add(session, record) for record in check(session, content)]

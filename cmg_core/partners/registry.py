@@ -1,6 +1,6 @@
 """The register of partners: add one, change its record, deactivate or reactivate it.
 
-Every change is one entry of the staff journal (`partner.*`), in the caller's transaction. A
+The staff journal records each change (`cmg_core.staff.partner_admin`, which callers use). A
 deactivated partner keeps its history (deposits, habilitations); its new deposits are sent
 back by intake with the reason. Changing the gestionnaire des habilitations keeps the people
 already habilitated; from then on only the new gestionnaire's requests are accepted (the
@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from cmg_core.db.models import Partner
 from cmg_core.mail import partner_mail
 from cmg_core.partners.fields import LABELS, PartnerError, PartnerFields, clean
-from cmg_core.staff import audit
 
 EDITABLE = tuple(name for name in LABELS if name != "siret")
 
@@ -55,19 +54,17 @@ def _check_convention_free(session: Session, reference: str, partner_id: int | N
         raise PartnerError(f"la convention « {reference} » est déjà celle de {same.name}")
 
 
-def add(session: Session, record: PartnerFields, by: audit.Actor) -> Partner:
+def add(session: Session, record: PartnerFields) -> Partner:
     """Record a new partner (checked by `check_new`)."""
     check_new(session, record)
     partner = Partner(**asdict(record), active=True)
     session.add(partner)
     session.flush()
-    audit.record(session, by, "partner.create", "partner", partner.id, siret=partner.siret,
-                 name=partner.name)  # fmt: skip
     partner_mail.welcome_manager(session, partner)
     return partner
 
 
-def update(session: Session, siret: str, changes: dict[str, object], by: audit.Actor) -> list[str]:
+def update(session: Session, siret: str, changes: dict[str, object]) -> list[str]:
     """Change some fields of a partner's record; the French descriptions of what changed."""
     partner = find(session, siret)
     unknown = set(changes) - set(EDITABLE)
@@ -85,25 +82,17 @@ def update(session: Session, siret: str, changes: dict[str, object], by: audit.A
         described.append(f"{LABELS[name]} : {_shown(old)} → {_shown(value)}")
     if "manager_email" in changes and described:
         partner_mail.welcome_manager(session, partner)  # once per new gestionnaire
-    if described:
-        session.flush()
-        audit.record(session, by, "partner.update", "partner", partner.id, siret=partner.siret,
-                     changes=" ; ".join(described))  # fmt: skip
+    session.flush()
     return described
 
 
-def set_active(session: Session, siret: str, active: bool, by: audit.Actor, reason: str = ""):
+def set_active(session: Session, siret: str, active: bool) -> bool:
     """Deactivate (or reactivate) a partner; False when it already was."""
     partner = find(session, siret)
     if partner.active == active:
         return False
     partner.active = active
     session.flush()
-    action = "partner.reactivate" if active else "partner.deactivate"
-    details = {"siret": partner.siret}
-    if reason.strip():
-        details["reason"] = " ".join(reason.split())[:300]
-    audit.record(session, by, action, "partner", partner.id, **details)
     return True
 
 

@@ -11,7 +11,6 @@ from cmg_core.db.models import Deposit, DsDossier, Habilitation
 from cmg_core.db.session import session_scope
 from cmg_core.ds import DossierState
 from cmg_core.partners import registry
-from cmg_core.staff.accounts import SYSTEM
 from tests.backoffice import world
 
 
@@ -23,7 +22,7 @@ def test_a_deactivated_partners_new_file_gets_a_correction_request_and_history_s
     sandbox.submit("GAD", siret=world.GAD_SIRET, email=world.GAD_STAFF, files=[september])
     run_all(options)
     with session_scope(sqlite_url) as session:
-        registry.set_active(session, world.GAD_SIRET, False, SYSTEM, "fin de convention")
+        registry.set_active(session, world.GAD_SIRET, False)
 
     october = world.gad_file(world.OCTOBER, {"2000001": 60}, "octobre.xlsx")
     deposited = sandbox.submit("GAD", siret=world.GAD_SIRET, email=world.GAD_STAFF, files=[october])
@@ -47,7 +46,7 @@ def test_after_a_manager_change_only_the_new_managers_requests_are_applied(
     options = world.options(sqlite_url, sandbox, tmp_path / "storage")
     new_manager = "nouvelle.gestionnaire@lucioles.example"
     with session_scope(sqlite_url) as session:
-        registry.update(session, world.MC_SIRET, {"manager_email": new_manager}, SYSTEM)
+        registry.update(session, world.MC_SIRET, {"manager_email": new_manager})
     request = {
         "Opération": "AJOUT", "Civilité": "Monsieur", "Prénom": "Marc", "Nom": "Durand",
         "Courriel": "marc.durand@lucioles.example", "SIRET de la structure": world.MC_SIRET,

@@ -36,7 +36,7 @@ def _names(url) -> set[str]:
 
 def test_utf8_with_bom_is_imported(database, tmp_path, capsys):
     assert main(["partners", "import", str(_write(tmp_path, [HEADER, *LINES], bom=True))]) == 0
-    assert "2 structure(s) ajoutée(s)" in capsys.readouterr().out
+    assert "Import terminé : 2 structures ajoutées." in capsys.readouterr().out
     assert {"Micro-crèche Les Écureuils", "Garde Poste à Domicile"} <= _names(database)
 
 
