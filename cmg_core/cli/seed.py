@@ -33,6 +33,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=shares.FAMILIES,
         help=f"nombre de familles ({shares.FAMILIES})",
     )
+    parser.add_argument(
+        "--months",
+        type=int,
+        help="avec --demo : mois d'historique avant le dernier mois échu (11 ; 0 : aucun)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -46,5 +51,5 @@ def run(args) -> int:
         created = ", ".join(f"{n} {TABLES[t]}" for t, n in result.created.items())
         print(f"Référentiel créé : {created}.")
     if args.demo:
-        prepare_demo_once()
+        prepare_demo_once(months=args.months)
     return 0

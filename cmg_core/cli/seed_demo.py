@@ -46,6 +46,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="l'année passée puis le dernier mois, sauf s'ils sont déjà dans le bac à sable",
     )
     parser.add_argument(
+        "--months", type=int, help="mois d'historique avant le dernier mois échu (11)"
+    )
+    parser.add_argument(
         "--then-run-every",
         type=duration,
         metavar="DURÉE",
@@ -56,7 +59,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     if args.once:
-        prepare_demo_once(today=args.today)
+        prepare_demo_once(today=args.today, months=args.months)
     else:
         done = submit_demo_dossiers(today=args.today)
         print(
@@ -73,23 +76,23 @@ DEMO_MARKER = "demo_dossiers_submitted"
 HISTORY_MARKER = "demo_history_submitted"
 
 
-def prepare_demo_once(*, today: date | None = None) -> None:
+def prepare_demo_once(*, today: date | None = None, months: int | None = None) -> None:
     """The demo's year on the sandbox, once: the eleven months before the last elapsed one
     deposited and processed at their dates (`demo.history`), then the last elapsed month's
     dossiers (`submit_demo_dossiers`), left for the scheduled back office. Prints progress."""
     from cmg_core.demo import history  # the back office: loaded only when the demo needs it
 
     last = Month.of(today or date.today()).shift(-1)
+    months = history.year.HISTORY_MONTHS if months is None else months
     store = SandboxStore()
     try:
         history_done = store.meta(HISTORY_MARKER) or store.meta(DEMO_MARKER)
     finally:
         store.close()
-    if not history_done:
-        months = history.year.HISTORY_MONTHS
+    if not history_done and months > 0:
         print(f"Démonstration : dépôt et traitement des {months} mois précédant le mois "
               f"{last.of_label()} (une fois, quelques minutes)…", flush=True)  # fmt: skip
-        done = history.replay(last, progress=_history_progress)
+        done = history.replay(last, months=months, progress=_history_progress)
         store = SandboxStore()
         try:
             store.set_meta(HISTORY_MARKER, "1")
@@ -98,9 +101,12 @@ def prepare_demo_once(*, today: date | None = None) -> None:
         print(f"Démonstration : {done.files} fichiers mensuels passés et {done.corrections} "
               "corrections traités.", flush=True)  # fmt: skip
     opened = submit_demo_dossiers_once(today=today)
-    if opened is not None:
-        print(f"Démonstration : mois {last.of_label()} ouvert, {len(opened.monthly)} fichiers "
-              "déposés (dont un à corriger) et 2 demandes d'habilitation.", flush=True)  # fmt: skip
+    if opened is None:
+        print("Démonstration : les dossiers d'exemple sont déjà dans le bac à sable DS.")
+    else:
+        print(f"Démonstration : {len(opened.habilitations)} demandes d'habilitation et "
+              f"{len(opened.monthly)} fichiers mensuels déposés dans le bac à sable DS (mois "
+              f"{last.of_label()}, laissé ouvert ; un à corriger).", flush=True)  # fmt: skip
 
 
 def _history_progress(done) -> None:

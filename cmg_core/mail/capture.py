@@ -19,7 +19,9 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,13 @@ class Captured:
     sender: str
     recipients: tuple[str, ...]
     message: EmailMessage
+
+    @property
+    def date(self) -> datetime | None:
+        try:
+            return parsedate_to_datetime(str(self.message["Date"]))
+        except (TypeError, ValueError):
+            return None
 
     @property
     def subject(self) -> str:

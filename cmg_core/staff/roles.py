@@ -1,8 +1,8 @@
 """Which staff role may open which area of the portal (SPEC §5, issue #7).
 
 Roles are ranked: an `agent` reads dashboards, deposits and bilans; a `gca` also works the
-manual queue; an `admin` may do everything, including habilitations, runs, accounts and the
-journal. Pages check their area on the server side through `may_open`.
+manual queue; an `admin` may do everything, including habilitations, partners, runs, e-mails,
+accounts and the journal. Pages check their area on the server side through `may_open`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ class Area(StrEnum):
     BILANS = "bilans"
     QUEUE = "queue"
     HABILITATIONS = "habilitations"
+    PARTNERS = "partners"
     RUNS = "runs"
+    MAIL = "mail"
     ACCOUNTS = "accounts"
     JOURNAL = "journal"
 
@@ -31,7 +33,9 @@ MINIMUM_ROLE: dict[Area, Role] = {
     Area.BILANS: Role.AGENT,
     Area.QUEUE: Role.GCA,
     Area.HABILITATIONS: Role.ADMIN,
+    Area.PARTNERS: Role.ADMIN,
     Area.RUNS: Role.ADMIN,
+    Area.MAIL: Role.ADMIN,
     Area.ACCOUNTS: Role.ADMIN,
     Area.JOURNAL: Role.ADMIN,
 }

@@ -28,7 +28,9 @@ PAGES: tuple[tuple[Area, str, str, str, str], ...] = (
         ":material/badge:",
         "caf-habilitations",
     ),
+    (Area.PARTNERS, "partners.py", "Partenaires", ":material/handshake:", "caf-partenaires"),
     (Area.RUNS, "runs.py", "Automate", ":material/precision_manufacturing:", "caf-automate"),
+    (Area.MAIL, "mail.py", "Courriels", ":material/mail:", "caf-courriels"),
     (Area.ACCOUNTS, "accounts.py", "Comptes", ":material/manage_accounts:", "caf-comptes"),
     (Area.JOURNAL, "journal.py", "Journal", ":material/history:", "caf-journal"),
 )

@@ -65,9 +65,10 @@ def test_seed_demo_submits_the_demo_dossiers_to_the_sandbox_once(
     from cmg_core.ds.sandbox import SandboxStore
 
     monkeypatch.setenv("CMG_SANDBOX_DB", str(tmp_path / "sandbox.db"))
-    assert main(["seed", "--demo", "--families", "60"]) == 0
+    # the past year is left out here (--months 0): tests/demo replays it on its own
+    assert main(["seed", "--demo", "--families", "60", "--months", "0"]) == 0
     assert "fichiers mensuels déposés dans le bac à sable DS" in capsys.readouterr().out
-    assert main(["seed", "--demo", "--families", "60"]) == 0
+    assert main(["seed", "--demo", "--families", "60", "--months", "0"]) == 0
     assert "déjà dans le bac à sable DS" in capsys.readouterr().out
     store = SandboxStore()
     try:

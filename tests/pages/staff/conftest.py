@@ -39,11 +39,13 @@ PAGES = {
     "bilans": "Bilans",
     "queue": "File manuelle",
     "habilitations": "Habilitations",
+    "partners": "Partenaires",
     "runs": "Automate",
+    "mail": "Courriels",
     "accounts": "Comptes",
     "journal": "Journal",
 }
-ADMIN_ONLY = ("habilitations", "runs", "accounts", "journal")
+ADMIN_ONLY = ("habilitations", "partners", "runs", "mail", "accounts", "journal")
 PAGE_FILES = {f"/{path}": f"pages/staff/{file}" for _a, file, _t, _i, path in access.menu.PAGES}
 
 
