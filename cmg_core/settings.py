@@ -79,7 +79,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CMG_CAF_CODE", "493", "Code of the Caf."),
     Setting(
         "CMG_PORTAL_URL",
-        "http://localhost:8501",
+        "http://127.0.0.1:8501",
         "Public address of the portal, given in e-mails (blank templates, pre-check).",
     ),
     Setting(

@@ -76,7 +76,13 @@ def _text(greeting: str, blocks: list[Block], closing: list[str], notice: str) -
 
 def _html(subject, greeting, blocks, closing, notice) -> str:
     e = html.escape
-    body = [f"<p>{e(greeting)}</p>"]
+    caf = settings.get("CMG_CAF_NAME")
+    body = [
+        '<div style="border-left:4px solid #000091;padding:2px 12px;margin:0 0 20px">'
+        f'<strong>{e(caf)}</strong><br><span style="color:#3a3a3a">Attestations mensuelles '
+        "CMG (micro-crèches et garde à domicile)</span></div>",
+        f"<p>{e(greeting)}</p>",
+    ]
     for block in blocks:
         if isinstance(block, str):
             body.append(f"<p>{e(block)}</p>")
@@ -97,7 +103,7 @@ def _html(subject, greeting, blocks, closing, notice) -> str:
 
 def _monthly_links(kind: PartnerKind) -> list[Link]:
     return [
-        Link("Télécharger le modèle vierge", portal_url("modeles")),
+        Link("Télécharger le modèle vierge (portail des partenaires de la Caf)", portal_url()),
         Link("Vérifier votre fichier (pré-contrôle)", portal_url("pre-controle")),
         Link(f"Déposer le fichier sur la démarche {KIND_WORDS[kind]}", demarche_url(kind.value)),
     ]
@@ -139,8 +145,9 @@ def habilitation_added(
             "attestations mensuelles du complément de libre choix du mode de garde (CMG).",
             f"Déposez vos fichiers avec cette adresse électronique ({email}) : un dépôt fait avec "
             "une autre adresse n'est pas accepté.",
+            "Chaque mois : téléchargez le modèle vierge, vérifiez votre fichier avec le "
+            "pré-contrôle, puis déposez-le sur la démarche :",
             _monthly_links(kind),
-            f"Le portail des partenaires de la Caf : {portal_url()}",
         ],
     )
 

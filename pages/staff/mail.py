@@ -48,11 +48,11 @@ else:
             [
                 {
                     "Écrit le": format_datetime(r.created_at),
-                    "Envoyé le": format_datetime(r.sent_at) if r.sent_at else "",
                     "Destinataire": r.recipient,
-                    "Objet": r.subject,
                     "Motif": capitalised(MailKind(r.kind)),
                     "État": label(MailStatus(r.status)),
+                    "Envoyé le": format_datetime(r.sent_at) if r.sent_at else "",
+                    "Objet": r.subject,
                     "Essais": r.attempts,
                     "Dernière erreur": r.last_error or "",
                 }

@@ -46,7 +46,7 @@ def test_the_added_person_is_mailed_and_the_campaign_calls_the_sixteen_others_on
         text = added[0].body("plain")
         assert added[0].subject.startswith("Vous pouvez déposer les attestations CMG de")
         assert text.startswith("Madame Petit,") and "vous a habilitée à déposer" in text
-        assert "/commencer/1002" in text and "/modeles" in text and "/pre-controle" in text
+        assert "/commencer/1002" in text and "/pre-controle" in text
 
         capsys.readouterr()
         assert main(["campaign", "--month", "10/2026", "--today", "2026-11-26"]) == 0
