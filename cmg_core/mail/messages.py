@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from cmg_core import settings
-from cmg_core.db.enums import PartnerKind
 from cmg_core.guide import demarche_url, habilitations_url
+from cmg_core.templates import TemplateCode
 from cmg_core.values import FRENCH_MONTHS, Month
 
-KIND_WORDS = {PartnerKind.MC: "micro-crèche", PartnerKind.GAD: "garde à domicile"}
+KIND_WORDS = {TemplateCode.MC: "micro-crèche", TemplateCode.GAD: "garde à domicile"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _html(subject, greeting, blocks, closing, notice) -> str:
     )
 
 
-def _monthly_links(kind: PartnerKind) -> list[Link]:
+def _monthly_links(kind: TemplateCode) -> list[Link]:
     return [
         Link("Télécharger le modèle vierge (portail des partenaires de la Caf)", portal_url()),
         Link("Vérifier votre fichier (pré-contrôle)", portal_url("pre-controle")),
@@ -132,7 +132,7 @@ def partner_welcome(*, partner: str, siret: str, convention: str, manager_email:
 
 
 def habilitation_added(
-    *, partner: str, kind: PartnerKind, email: str, civilite: str, first_name: str,
+    *, partner: str, kind: TemplateCode, email: str, civilite: str, first_name: str,
     last_name: str,
 ) -> Mail:  # fmt: skip
     """To a person a habilitation adds: they may now deposit, and how."""
@@ -170,7 +170,7 @@ def habilitation_removed(
     )
 
 
-def monthly_call(*, partner: str, kind: PartnerKind, month: Month, due: date) -> Mail:
+def monthly_call(*, partner: str, kind: TemplateCode, month: Month, due: date) -> Mail:
     """The campaign: month M is over, please file it."""
     return compose(
         f"Attestations CMG du mois {month.of_label()} : le fichier de {partner}",
@@ -188,7 +188,7 @@ def monthly_call(*, partner: str, kind: PartnerKind, month: Month, due: date) ->
     )
 
 
-def reminder(*, partner: str, kind: PartnerKind, month: Month, due: date) -> Mail:
+def reminder(*, partner: str, kind: TemplateCode, month: Month, due: date) -> Mail:
     """After the deadline, once: month M has not been filed."""
     return compose(
         f"Relance : fichier CMG du mois {month.of_label()} non reçu pour {partner}",

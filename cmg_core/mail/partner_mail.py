@@ -8,9 +8,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from cmg_core.db.enums import MailKind, PartnerKind
+from cmg_core.db.enums import MailKind
 from cmg_core.db.models import HabilitationEvent, Partner
 from cmg_core.mail import messages, outbox
+from cmg_core.templates import TemplateCode
 
 
 def welcome_manager(session: Session, partner: Partner) -> bool:
@@ -42,7 +43,7 @@ def habilitation_changed(
         told += _enqueue(session, event, MailKind.HABILITATION_REMOVED, was, mail, partner)
     if now and now != was:
         mail = messages.habilitation_added(
-            partner=partner.name, kind=PartnerKind(partner.kind), email=now,
+            partner=partner.name, kind=TemplateCode(partner.kind), email=now,
             civilite=after.get("civilite", ""), first_name=after.get("first_name", ""),
             last_name=after.get("last_name", ""),
         )  # fmt: skip

@@ -14,10 +14,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from cmg_core.db.enums import MailKind, PartnerKind
+from cmg_core.db.enums import MailKind
 from cmg_core.db.models import Habilitation, OutboxMessage, Partner
 from cmg_core.mail import messages, outbox
 from cmg_core.partners.deadline import deadline, is_elapsed, is_late, unfiled_partners
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 
@@ -80,7 +81,7 @@ def _write(session: Session, kind: MailKind, month: Month, planned: list[Planned
     compose = messages.monthly_call if kind is MailKind.CAMPAIGN else messages.reminder
     for item in planned:
         partner = item.partner
-        mail = compose(partner=partner.name, kind=PartnerKind(partner.kind), month=month, due=due)
+        mail = compose(partner=partner.name, kind=TemplateCode(partner.kind), month=month, due=due)
         for email in item.new:
             written += outbox.enqueue(session, key(kind, month, partner, email), kind, email,
                                       mail, partner_id=partner.id, month=month)  # fmt: skip

@@ -7,17 +7,17 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
-from cmg_core.db.enums import PartnerKind
 from cmg_core.referential.siret import compact, siret_problem
+from cmg_core.templates import TemplateCode
 
 EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+$")
 KINDS = {
-    "mc": PartnerKind.MC,
-    "micro-crèche": PartnerKind.MC,
-    "micro-creche": PartnerKind.MC,
-    "gad": PartnerKind.GAD,
-    "garde à domicile": PartnerKind.GAD,
-    "garde a domicile": PartnerKind.GAD,
+    "mc": TemplateCode.MC,
+    "micro-crèche": TemplateCode.MC,
+    "micro-creche": TemplateCode.MC,
+    "gad": TemplateCode.GAD,
+    "garde à domicile": TemplateCode.GAD,
+    "garde a domicile": TemplateCode.GAD,
 }
 LIMITS = {"name": 200, "address": 200, "commune": 100, "convention_ref": 40}
 
@@ -32,7 +32,7 @@ class PartnerFields:
 
     siret: str
     name: str
-    kind: PartnerKind
+    kind: TemplateCode
     convention_ref: str
     manager_email: str
     convention_signed_on: date | None = None
@@ -56,7 +56,7 @@ LABELS = {
 NAMES = tuple(f.name for f in fields(PartnerFields))
 
 
-def parse_kind(text: str) -> PartnerKind:
+def parse_kind(text: str) -> TemplateCode:
     kind = KINDS.get(text.strip().lower())
     if kind is None:
         raise PartnerError(
@@ -96,7 +96,7 @@ def clean(name: str, value: object) -> object:
             raise PartnerError(problem)
         return compact(str(value))
     if name == "kind":
-        return value if isinstance(value, PartnerKind) else parse_kind(str(value))
+        return value if isinstance(value, TemplateCode) else parse_kind(str(value))
     if name == "manager_email":
         return parse_email(str(value))
     if name == "convention_signed_on":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cmg_core.db.enums import PartnerKind, capitalised, label
+from cmg_core.db.enums import capitalised, label
 from cmg_core.db.session import session_scope
 from cmg_core.guide import counted
 from cmg_core.partners import csv_import, registry
@@ -14,6 +14,7 @@ from cmg_core.partners.fields import PartnerError, partner_fields
 from cmg_core.staff import partner_admin
 from cmg_core.staff.audit import Actor
 from cmg_core.staff.roles import Area
+from cmg_core.templates import TemplateCode
 from pages.staff import access
 from pages.widgets.markdown import escape
 
@@ -55,7 +56,7 @@ if shown:
                 {
                     "Structure": p.name,
                     "SIRET": p.siret,
-                    "Type": label(PartnerKind(p.kind)),
+                    "Type": label(TemplateCode(p.kind)),
                     "État": "active" if p.active else "désactivée",
                     "Commune": p.commune,
                     "Convention": p.convention_ref,
@@ -73,11 +74,9 @@ if shown:
 else:
     st.info("Aucune structure ne correspond.")
 
-add_tab, change_tab, import_tab = st.tabs(
-    ["Ajouter", "Modifier, désactiver", "Importer (CSV)"]
-)
+add_tab, change_tab, import_tab = st.tabs(["Ajouter", "Modifier, désactiver", "Importer (CSV)"])
 
-KINDS = list(PartnerKind)
+KINDS = list(TemplateCode)
 
 
 def _fields(prefix: str, current=None) -> dict[str, object]:
@@ -89,7 +88,7 @@ def _fields(prefix: str, current=None) -> dict[str, object]:
     values["name"] = st.text_input("Nom de la structure", value=c.name if c else "",
                                    key=f"{prefix}_name")  # fmt: skip
     values["kind"] = st.radio(
-        "Type", KINDS, index=KINDS.index(PartnerKind(c.kind)) if c else 0,
+        "Type", KINDS, index=KINDS.index(TemplateCode(c.kind)) if c else 0,
         format_func=capitalised, horizontal=True, key=f"{prefix}_kind",
     )  # fmt: skip
     one, two = st.columns(2)

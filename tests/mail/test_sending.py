@@ -10,12 +10,13 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from cmg_core.backoffice.runner import run_stage
-from cmg_core.db.enums import MailKind, MailStatus, PartnerKind
+from cmg_core.db.enums import MailKind, MailStatus
 from cmg_core.db.models import OutboxMessage, Run
 from cmg_core.db.session import session_scope
 from cmg_core.mail import messages, outbox
 from cmg_core.mail.capture import CaptureServer, read_folder
 from cmg_core.mail.smtp import SmtpConfig
+from cmg_core.templates import TemplateCode
 from tests.mail.conftest import NOW, options
 
 
@@ -23,7 +24,7 @@ def _write(url: str, count: int = 3) -> None:
     with session_scope(url) as session:
         for n in range(count):
             mail = messages.habilitation_added(
-                partner="Micro-crèche Les Lucioles", kind=PartnerKind.MC,
+                partner="Micro-crèche Les Lucioles", kind=TemplateCode.MC,
                 email=f"personne{n}@lucioles.example", civilite="Mme", first_name="Sophie",
                 last_name="Petit",
             )  # fmt: skip

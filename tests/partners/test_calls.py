@@ -10,11 +10,12 @@ import pytest
 import sqlalchemy as sa
 
 from cmg_core.cli import main
-from cmg_core.db.enums import DepositStatus, MailKind, PartnerKind
+from cmg_core.db.enums import DepositStatus, MailKind
 from cmg_core.db.models import Deposit, DsDossier, Habilitation, OutboxMessage, Partner
 from cmg_core.db.session import session_scope
 from cmg_core.partners import calls, deadline
 from cmg_core.staff.deposits import Cell, cell_for
+from cmg_core.templates import TemplateCode
 from cmg_core.values import Month
 
 OCTOBER = Month(2026, 10)
@@ -27,7 +28,7 @@ def _deposit(session, partner: Partner, status: DepositStatus, month: Month = OC
     session.add(dossier)
     session.flush()
     session.add(Deposit(dossier_id=dossier.id, partner_id=partner.id, siret=partner.siret,
-                        template=PartnerKind(partner.kind), month=month, file_key="k",
+                        template=TemplateCode(partner.kind), month=month, file_key="k",
                         file_sha256=f"{partner.id}{status}", status=status,
                         is_current=True))  # fmt: skip
 
