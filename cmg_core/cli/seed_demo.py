@@ -98,8 +98,8 @@ def prepare_demo_once(*, today: date | None = None, months: int | None = None) -
             store.set_meta(HISTORY_MARKER, "1")
         finally:
             store.close()
-        print(f"Démonstration : {done.files} fichiers mensuels passés et {done.corrections} "
-              "corrections traités.", flush=True)  # fmt: skip
+        print(f"Démonstration : {done.files} fichiers mensuels et {done.corrections} "
+              "corrections déposés et traités.", flush=True)  # fmt: skip
     opened = submit_demo_dossiers_once(today=today)
     if opened is None:
         print("Démonstration : les dossiers d'exemple sont déjà dans le bac à sable DS.")
