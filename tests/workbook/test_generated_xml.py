@@ -17,8 +17,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 
 from cmg_core import templates
-from cmg_core.cli.seed_demo import workbook as demo_workbook
 from cmg_core.corrections import correct_workbook
+from cmg_core.demo.files import workbook as demo_workbook
 from cmg_core.documents.bilan_xlsx import render_bilan_xlsx
 from cmg_core.documents.model import BilanLine, Structure
 from cmg_core.precheck import check_workbook
