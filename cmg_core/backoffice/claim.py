@@ -36,7 +36,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from cmg_core.db.enums import RunStatus
-from cmg_core.db.models import Deposit, DsDossier, Lease, Run
+from cmg_core.db.models import Deposit, DsDossier, Lease, OutboxMessage, Run
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 TTL = timedelta(minutes=2)  # a claim nobody extends is free again after this
-CLAIMABLE = (DsDossier, Deposit, Lease)  # every model with claimed_by / claimed_until
+CLAIMABLE = (DsDossier, Deposit, OutboxMessage, Lease)  # with claimed_by / claimed_until
 STALE_RUN = "le processus qui l'exécutait a cessé de signaler son activité"
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 

@@ -1,13 +1,14 @@
 """The outbox: e-mails written in the caller's transaction, then sent once by the back office.
 
 `enqueue` is idempotent by `key` (the same habilitation change, call or reminder is written
-once, whoever asks twice). Sending claims a row (`pending` → `sending`, with `claimed_until`)
-by a conditional update committed before the SMTP conversation, so two workers never send the
-same row; the row is marked `sent` right after the server accepted it. When the server cannot
-be reached every claimed row goes back to `pending`, its attempts counted and its next attempt
-put off (`backoff`); after `MAX_ATTEMPTS` a row is `failed` and shown as such. A row left
-`sending` by a crashed worker is taken again after its claim expires: the only case where a
-message could reach its recipient twice, with the same Message-ID.
+once, whoever asks twice). The mail stage claims the `due` rows one by one with the back
+office's claim mechanism (`cmg_core.backoffice.claim`), committed before the SMTP conversation,
+so two workers never send the same row, and marks them `sending`; a row is marked `sent` right
+after the server accepted it. When the server cannot be reached every claimed row goes back to
+`pending`, its attempts counted and its next attempt put off (`backoff`); after `MAX_ATTEMPTS` a
+row is `failed` and shown as such. A row left `sending` by a crashed worker is due again once
+its claim expires: the only case where a message could reach its recipient twice, with the same
+Message-ID.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ MAX_ATTEMPTS = 8
 # headers are not folded under RFC 5322's 998 characters: Python folds a long ASCII subject
 # right after « Subject: », and readers then show it with a leading space
 POLICY = email.policy.SMTP.clone(max_line_length=998)
-CLAIM = timedelta(minutes=10)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -86,68 +86,49 @@ def email_of(row: OutboxMessage) -> EmailMessage:
     return message
 
 
-def claim(session: Session, now: datetime, worker: str, limit: int = 50) -> list[OutboxMessage]:
-    """Up to `limit` due rows, claimed for `worker` (the caller commits before sending)."""
-    candidates = session.scalars(
-        sa.select(OutboxMessage.id)
+def due(now: datetime) -> sa.Select[tuple[OutboxMessage]]:
+    """The rows to send at `now`, oldest first: pending and due, or left `sending` (a claim
+    still alive keeps `claim.take` off them)."""
+    return (
+        sa.select(OutboxMessage)
         .where(
             sa.or_(
                 sa.and_(
                     OutboxMessage.status == MailStatus.PENDING,
                     sa.or_(OutboxMessage.attempts == 0, OutboxMessage.next_attempt_at <= now),
                 ),
-                sa.and_(
-                    OutboxMessage.status == MailStatus.SENDING,
-                    OutboxMessage.claimed_until < now,
-                ),
+                OutboxMessage.status == MailStatus.SENDING,
             )
         )
         .order_by(OutboxMessage.id)
-        .limit(limit)
-    ).all()
-    claimed = []
-    for row_id in candidates:
-        taken = session.execute(
-            sa.update(OutboxMessage)
-            .where(
-                OutboxMessage.id == row_id,
-                sa.or_(
-                    OutboxMessage.status == MailStatus.PENDING,
-                    sa.and_(
-                        OutboxMessage.status == MailStatus.SENDING,
-                        OutboxMessage.claimed_until < now,
-                    ),
-                ),
-            )
-            .values(status=MailStatus.SENDING, claimed_by=worker, claimed_until=now + CLAIM)
-        ).rowcount
-        if taken:
-            claimed.append(row_id)
-    session.flush()
-    return list(
-        session.scalars(
-            sa.select(OutboxMessage)
-            .where(OutboxMessage.id.in_(claimed))
-            .order_by(OutboxMessage.id)
-            .execution_options(populate_existing=True)
-        )
+    )
+
+
+def mark_sending(session: Session, row_ids: list[int]) -> None:
+    """Claimed rows about to be sent (shown « en cours d'envoi »)."""
+    session.execute(
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id.in_(row_ids))
+        .values(status=MailStatus.SENDING)
     )
 
 
 def mark_sent(session: Session, row_id: int, now: datetime) -> None:
-    done = {"status": MailStatus.SENT, "sent_at": now, "claimed_by": None, "claimed_until": None}
     session.execute(
-        sa.update(OutboxMessage).where(OutboxMessage.id == row_id).values(last_error=None, **done)
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id == row_id)
+        .values(status=MailStatus.SENT, sent_at=now, last_error=None)
     )
 
 
 def release(session: Session, row_ids: list[int]) -> None:
-    """Claimed rows not sent (the worker was stopped): due again, no attempt counted."""
+    """Rows marked `sending` and not sent (the worker was stopped): pending again, no attempt
+    counted (their claims are released by the caller)."""
     if row_ids:
         session.execute(
             sa.update(OutboxMessage)
             .where(OutboxMessage.id.in_(row_ids), OutboxMessage.status == MailStatus.SENDING)
-            .values(status=MailStatus.PENDING, claimed_by=None, claimed_until=None)
+            .values(status=MailStatus.PENDING)
         )
 
 
@@ -156,7 +137,6 @@ def mark_failed(session: Session, row_ids: list[int], now: datetime, error: str)
     for row in session.scalars(sa.select(OutboxMessage).where(OutboxMessage.id.in_(row_ids))):
         row.attempts += 1
         row.last_error = error[:500]
-        row.claimed_by = row.claimed_until = None
         row.status = MailStatus.FAILED if row.attempts >= MAX_ATTEMPTS else MailStatus.PENDING
         row.next_attempt_at = now + backoff(row.attempts)
 
