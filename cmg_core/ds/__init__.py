@@ -22,7 +22,13 @@ from cmg_core.ds.errors import (
 from cmg_core.ds.graphql_http import RetryPolicy
 from cmg_core.ds.models import (
     Champ,
+    ChampDescriptor,
     CorrectionReason,
+    DeletedDossier,
+    DeletedDossierPage,
+    DeletedReason,
+    DemarcheRevision,
+    DemarcheState,
     Dossier,
     DossierFile,
     DossierPage,
@@ -33,6 +39,7 @@ from cmg_core.ds.models import (
 
 __all__ = [
     "Champ",
+    "ChampDescriptor",
     "CorrectionReason",
     "DSChecksumMismatch",
     "DSClient",
@@ -51,6 +58,11 @@ __all__ = [
     "DSTransportError",
     "DSUnauthorized",
     "DSUploadRefused",
+    "DeletedDossier",
+    "DeletedDossierPage",
+    "DeletedReason",
+    "DemarcheRevision",
+    "DemarcheState",
     "Dossier",
     "DossierFile",
     "DossierPage",

@@ -11,7 +11,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -22,6 +22,8 @@ from cmg_core.ds.graphql_http import GraphQLEndpoint, Retrier, RetryPolicy
 from cmg_core.ds.ids import parse_int_id
 from cmg_core.ds.models import (
     CorrectionReason,
+    DeletedDossierPage,
+    DemarcheRevision,
     Dossier,
     DossierFile,
     DossierPage,
@@ -138,15 +140,52 @@ class DSClient:
         state: DossierState | None = None,
     ) -> Iterator[DossierPage]:
         """Every page from cursor `after` on; save each page before asking for the next."""
-        cursor = after
-        while True:
-            page = self.dossier_page(
+        return _walk(
+            after,
+            lambda cursor: self.dossier_page(
                 demarche_number, after=cursor, updated_since=updated_since, state=state
-            )
-            yield page
-            if not page.has_next_page:
-                return
-            cursor = page.end_cursor
+            ),
+        )
+
+    def demarche_revision(self, demarche_number: int) -> DemarcheRevision:
+        """The démarche's state, published revision (champ descriptors) and instructeurs;
+        `DSNotFound` when the démarche does not exist or the token cannot see it."""
+        data = self.execute("getDemarcheRevision", {"demarcheNumber": demarche_number})
+        return parse.demarche_revision(data["demarche"])
+
+    def deleted_dossier_page(
+        self, demarche_number: int, *, after: str | None, deleted_since: datetime
+    ) -> DeletedDossierPage:
+        """One page of the démarche's deleted dossiers, oldest deletion first."""
+        if deleted_since.tzinfo is None:
+            raise ValueError("deleted_since must be timezone-aware")
+        variables = {
+            "demarcheNumber": demarche_number,
+            "first": PAGE_SIZE,
+            "after": after,
+            "deletedSince": deleted_since.isoformat(),
+        }
+        data = self.execute("getDeletedDossiers", variables)
+        connection = data["demarche"]["deletedDossiers"]
+        info = connection["pageInfo"]
+        return DeletedDossierPage(
+            demarche_number=demarche_number,
+            deleted=tuple(parse.deleted_dossier(n) for n in connection["nodes"] if n is not None),
+            end_cursor=info.get("endCursor") or after,
+            has_next_page=bool(info["hasNextPage"]),
+        )
+
+    def deleted_dossier_pages(
+        self, demarche_number: int, *, after: str | None, deleted_since: datetime
+    ) -> Iterator[DeletedDossierPage]:
+        """Every page of deleted dossiers from cursor `after` on (keep `deleted_since` fixed
+        and save each page's `end_cursor`, as for dossiers)."""
+        return _walk(
+            after,
+            lambda cursor: self.deleted_dossier_page(
+                demarche_number, after=cursor, deleted_since=deleted_since
+            ),
+        )
 
     def dossier(self, number: int) -> Dossier:
         """One dossier with its messages; `DSNotFound` when it does not exist."""
@@ -241,6 +280,25 @@ class DSClient:
         direct = data["createDirectUpload"]["directUpload"]
         self._storage.upload(direct["url"], json.loads(direct["headers"] or "{}"), content)
         return direct["signedBlobId"]
+
+
+class _Page(Protocol):
+    end_cursor: str | None
+    has_next_page: bool
+
+
+PageT = TypeVar("PageT", bound=_Page)
+
+
+def _walk(after: str | None, page_after: Callable[[str | None], PageT]) -> Iterator[PageT]:
+    """Pages from cursor `after` on, each asked once the caller has taken the previous."""
+    cursor = after
+    while True:
+        page = page_after(cursor)
+        yield page
+        if not page.has_next_page:
+            return
+        cursor = page.end_cursor
 
 
 def _dossier_number_hint(dossier_id: str) -> int:

@@ -32,6 +32,22 @@ class ChampType(StrEnum):
     PIECE_JUSTIFICATIVE = "PieceJustificativeChamp"
 
 
+# The `ChampDescriptor` types (of a revision) whose champs come back as each champ type; the
+# first is the usual one. An e-mail or phone champ is a TextChamp with its own descriptor type.
+DESCRIPTOR_TYPES: dict[ChampType, tuple[str, ...]] = {
+    ChampType.TEXT: (
+        "TextChampDescriptor", "EmailChampDescriptor", "PhoneChampDescriptor",
+        "TextareaChampDescriptor",
+    ),
+    ChampType.CHECKBOX: ("CheckboxChampDescriptor",),
+    ChampType.YES_NO: ("YesNoChampDescriptor",),
+    ChampType.DATE: ("DateChampDescriptor",),
+    ChampType.DROP_DOWN: ("DropDownListChampDescriptor",),
+    ChampType.SIRET: ("SiretChampDescriptor",),
+    ChampType.PIECE_JUSTIFICATIVE: ("PieceJustificativeChampDescriptor",),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ChampSpec:
     """One champ of a démarche: a Python key, its stable DS id, its label and type."""

@@ -79,6 +79,7 @@ class Dossier:
     demandeur_siret: str | None
     champs: Mapping[str, Champ]
     messages: tuple[Message, ...] = ()
+    revision_id: str | None = None  # the démarche revision DS returns for this dossier
 
     def value(self, descriptor_id: str) -> ChampValue:
         """The converted value of a champ, or None when the dossier does not have it."""
@@ -119,3 +120,67 @@ class DossierPage:
     end_cursor: str | None
     has_next_page: bool
     updated_since: datetime | None = None
+
+
+class DemarcheState(StrEnum):
+    """DS `DemarcheState`: only a `publiee` démarche takes deposits."""
+
+    BROUILLON = "brouillon"
+    PUBLIEE = "publiee"
+    CLOSE = "close"
+    DEPUBLIEE = "depubliee"
+
+
+@dataclass(frozen=True)
+class ChampDescriptor:
+    """One champ of a démarche revision: its DS type (`TextChampDescriptor`…), id and label."""
+
+    typename: str
+    id: str
+    label: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class DemarcheRevision:
+    """A démarche, its state, its published revision (None when unpublished) and the ids of
+    the instructeurs of its open groupes."""
+
+    number: int
+    title: str
+    state: DemarcheState
+    revision_id: str | None
+    descriptors: tuple[ChampDescriptor, ...]
+    instructeur_ids: frozenset[str]
+
+
+class DeletedReason(StrEnum):
+    """DS `DeletedDossierReason`; only `user_request` means the usager withdrew the dossier."""
+
+    EXPIRED = "expired"
+    INSTRUCTEUR_REQUEST = "instructeur_request"
+    MANAGER_REQUEST = "manager_request"
+    PROCEDURE_REMOVED = "procedure_removed"
+    USER_EXPIRED = "user_expired"
+    USER_REMOVED = "user_removed"
+    USER_REQUEST = "user_request"
+
+
+@dataclass(frozen=True)
+class DeletedDossier:
+    """A dossier DS deleted (`Demarche.deletedDossiers`)."""
+
+    number: int
+    reason: DeletedReason
+    state: DossierState
+    deleted_at: datetime
+
+
+@dataclass(frozen=True)
+class DeletedDossierPage:
+    """One page of `demarche.deletedDossiers`; `end_cursor` as in `DossierPage`."""
+
+    demarche_number: int
+    deleted: tuple[DeletedDossier, ...]
+    end_cursor: str | None
+    has_next_page: bool

@@ -8,7 +8,12 @@ from typing import Any
 
 from cmg_core.ds import champ_values
 from cmg_core.ds.models import (
+    ChampDescriptor,
     CorrectionReason,
+    DeletedDossier,
+    DeletedReason,
+    DemarcheRevision,
+    DemarcheState,
     Dossier,
     DossierState,
     DossierSummary,
@@ -43,6 +48,35 @@ def dossier(node: Node) -> Dossier:
         demandeur_siret=demandeur.get("siret"),
         champs={c.descriptor_id: c for c in converted},
         messages=tuple(message(m, dossier_number=number) for m in node.get("messages") or ()),
+        revision_id=(node["demarche"].get("revision") or {}).get("id"),
+    )
+
+
+def demarche_revision(node: Node) -> DemarcheRevision:
+    """A `getDemarcheRevision` démarche node."""
+    published = node.get("publishedRevision") or {}
+    return DemarcheRevision(
+        number=int(node["number"]),
+        title=node["title"],
+        state=DemarcheState(node["state"]),
+        revision_id=published.get("id"),
+        descriptors=tuple(
+            ChampDescriptor(d["__typename"], d["id"], d["label"], bool(d["required"]))
+            for d in published.get("champDescriptors") or ()
+        ),
+        instructeur_ids=frozenset(
+            i["id"] for g in node.get("groupeInstructeurs") or () for i in g["instructeurs"]
+        ),
+    )
+
+
+def deleted_dossier(node: Node) -> DeletedDossier:
+    """A `getDeletedDossiers` node."""
+    return DeletedDossier(
+        number=int(node["number"]),
+        reason=DeletedReason(node["reason"]),
+        state=DossierState(node["state"]),
+        deleted_at=timestamp(node["dateSupression"]),
     )
 
 

@@ -100,3 +100,10 @@ def test_serve_answers_graphql_on_the_given_port(sandbox_db):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_with_shuffled_ids_refuses_a_sandbox_created_with_fixed_ones(sandbox_db, capsys):
+    with Sandbox(sandbox_db):
+        pass
+    assert main(["ds-sandbox", "serve", "--shuffle-ids", "--port", str(_free_port())]) == 1
+    assert "identifiants de champs fixes" in capsys.readouterr().err

@@ -1,7 +1,8 @@
 """The usager's side of the sandbox: deposit a dossier as a partner would, or update it.
 
-Champs are given by label (as on the DS form) or by key (`demarches.ChampSpec.key`); the
-files go to the démarche's pièce justificative. A required checkbox is ticked unless said
+Champs are given by label (as on the DS form's published revision) or by key
+(`demarches.ChampSpec.key`); the files go to the démarche's pièce justificative. A dossier is
+deposited on the published revision and keeps it. A required checkbox is ticked unless said
 otherwise (DS refuses a deposit without it); other required champs must be given.
 """
 
@@ -14,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cmg_core.ds import demarches
-from cmg_core.ds.demarches import ChampSpec, ChampType, DemarcheSpec
+from cmg_core.ds.demarches import ChampType, DemarcheSpec
 from cmg_core.ds.files import md5_base64
 from cmg_core.ds.ids import global_id
+from cmg_core.ds.sandbox import revisions
+from cmg_core.ds.sandbox.revisions import RevisionChamp, SandboxDemarche
 from cmg_core.ds.sandbox.store import SandboxStore
 
 TRUE_WORDS = {"1", "true", "oui", "yes", "on", "x", "vrai"}
@@ -46,27 +48,30 @@ class UploadedFile:
 class Deposited:
     number: int
     id: str
+    demarche: int
 
 
-def _spec(demarche: str | int | DemarcheSpec) -> DemarcheSpec:
+def _demarche(db: sqlite3.Connection, demarche: str | int | DemarcheSpec) -> SandboxDemarche:
+    """The démarche (by key, number or spec) with its published revision."""
     if isinstance(demarche, DemarcheSpec):
-        return demarche
-    found = demarches.by_number(demarche) if isinstance(demarche, int) else None
-    try:
-        return found or demarches.by_key(str(demarche))
-    except KeyError:
-        raise DepositRefused(f"Démarche inconnue : {demarche}") from None
+        demarche = demarche.key
+    if isinstance(demarche, int):
+        found = revisions.demarche(db, demarche)
+    else:
+        found = revisions.demarche_by_key(db, str(demarche))
+    if found is None:
+        raise DepositRefused(f"Démarche inconnue : {demarche}")
+    return found
 
 
-def _champ(spec: DemarcheSpec, name: str) -> ChampSpec:
-    wanted = name.strip().casefold()
-    for champ in spec.champs:
-        if wanted in (champ.label.casefold(), champ.key.casefold()):
-            return champ
-    raise DepositRefused(f"Champ inconnu pour la démarche {spec.key} : « {name} »")
+def _champ(spec: SandboxDemarche, name: str) -> RevisionChamp:
+    champ = spec.champ(name)
+    if champ is None:
+        raise DepositRefused(f"Champ inconnu pour la démarche {spec.key} : « {name} »")
+    return champ
 
 
-def _coerce(champ: ChampSpec, raw: object) -> object:
+def _coerce(champ: RevisionChamp, raw: object) -> object:
     if champ.type in (ChampType.CHECKBOX, ChampType.YES_NO):
         if isinstance(raw, bool):
             return raw
@@ -88,7 +93,7 @@ def _coerce(champ: ChampSpec, raw: object) -> object:
 
 
 def _values(
-    spec: DemarcheSpec, fields: Mapping[str, object], siret: str, *, initial: bool
+    spec: SandboxDemarche, fields: Mapping[str, object], siret: str, *, initial: bool
 ) -> dict[str, object]:
     values = {
         _champ(spec, name).descriptor_id: _coerce(_champ(spec, name), v)
@@ -104,7 +109,7 @@ def _values(
     return values
 
 
-def _file_champ(spec: DemarcheSpec) -> ChampSpec:
+def _file_champ(spec: SandboxDemarche) -> RevisionChamp:
     for champ in spec.champs:
         if champ.type is ChampType.PIECE_JUSTIFICATIVE:
             return champ
@@ -114,7 +119,7 @@ def _file_champ(spec: DemarcheSpec) -> ChampSpec:
 def _save(
     db: sqlite3.Connection,
     number: int,
-    spec: DemarcheSpec,
+    spec: SandboxDemarche,
     values: Mapping[str, object],
     files: Sequence[UploadedFile],
     now: int,
@@ -155,24 +160,24 @@ def submit(
     draft: bool = False,
 ) -> Deposited:
     """Deposit a dossier (state `en_construction`), or keep it a draft (never served)."""
-    spec = _spec(demarche)
-    values = _values(spec, fields or {}, siret, initial=True)
-    given = {k for k, v in values.items() if v is not None} | (
-        {_file_champ(spec).descriptor_id} if files else set()
-    )
-    missing = [c.label for c in spec.champs if c.required and c.descriptor_id not in given]
-    if missing and not draft:
-        raise DepositRefused("Champs obligatoires manquants : " + ", ".join(missing))
     with store.write() as db:
+        spec = _demarche(db, demarche)
+        values = _values(spec, fields or {}, siret, initial=True)
+        given = {k for k, v in values.items() if v is not None} | (
+            {_file_champ(spec).descriptor_id} if files else set()
+        )
+        missing = [c.label for c in spec.champs if c.required and c.descriptor_id not in given]
+        if missing and not draft:
+            raise DepositRefused("Champs obligatoires manquants : " + ", ".join(missing))
         now = store.now_us(db)
         number = db.execute(
             "INSERT INTO dossiers (demarche_number, state, siret, email, created_at, depose_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " updated_at, revision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (spec.number, "brouillon" if draft else "en_construction", siret.replace(" ", ""),
-             email, now, None if draft else now, now),
+             email, now, None if draft else now, now, spec.revision_id),
         ).lastrowid  # fmt: skip
         _save(db, number, spec, values, files, now)
-    return Deposited(number=number, id=global_id("Dossier", number))
+    return Deposited(number=number, id=global_id("Dossier", number), demarche=spec.number)
 
 
 def update(
@@ -186,11 +191,11 @@ def update(
     request): champs change, pending corrections are resolved, dateDerniereModification moves."""
     with store.write() as db:
         row = db.execute("SELECT * FROM dossiers WHERE number = ?", (number,)).fetchone()
-        if row is None or row["state"] == "brouillon":
+        if row is None or row["state"] == "brouillon" or row["deleted_at"] is not None:
             raise DepositRefused(f"Dossier {number} introuvable")
         if row["state"] != "en_construction":
             raise DepositRefused(f"Le dossier {number} n'est plus modifiable par l'usager")
-        spec = _spec(int(row["demarche_number"]))
+        spec = revisions.demarche(db, row["demarche_number"], row["revision_id"])
         values = _values(spec, fields or {}, row["siret"] or "", initial=False)
         now = store.now_us(db)
         _save(db, number, spec, values, files, now)

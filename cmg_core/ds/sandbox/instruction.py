@@ -48,7 +48,7 @@ def dossier_row(db: sqlite3.Connection, dossier_id: str) -> sqlite3.Row:
     row = None
     if number is not None:
         row = db.execute("SELECT * FROM dossiers WHERE number = ?", (number,)).fetchone()
-    if row is None or row["state"] == "brouillon":
+    if row is None or row["state"] == "brouillon" or row["deleted_at"] is not None:
         raise NotFound("Dossier not found")
     return row
 

@@ -11,20 +11,22 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from graphql import GraphQLError, GraphQLResolveInfo
 
-from cmg_core.ds import demarches
 from cmg_core.ds.ids import global_id, parse_int_id
-from cmg_core.ds.sandbox import instruction, signing
+from cmg_core.ds.sandbox import deletion, instruction, revisions, signing
 from cmg_core.ds.sandbox.store import to_us
 from cmg_core.ds.sandbox.views import (
     Context,
     View,
     demarche_view,
     dossier_view,
+    groupe_views,
     message_views,
 )
 
@@ -55,28 +57,29 @@ def _since(value: str) -> int:
     return to_us(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
 
 
-def dossier_connection(ctx: Context, number: int, args: dict[str, Any]) -> View:
+def _keyset_page(
+    ctx: Context,
+    where: list[str],
+    params: list[Any],
+    column: str,
+    args: dict[str, Any],
+    node: Callable[[sqlite3.Row], View],
+) -> View:
+    """One page of `dossiers` rows matching `where`, ordered by `column` then number, after
+    the cursor `args["after"]` (at most `args["first"]`, capped at 100)."""
     first = args.get("first")
     limit = MAX_PAGE if first is None else max(0, min(first, MAX_PAGE))
-    column = "updated_at" if args.get("updatedSince") else "depose_at"
-    where, params = ["demarche_number = ?", "state != 'brouillon'"], [number]
-    if args.get("state"):
-        where.append("state = ?")
-        params.append(args["state"])
-    if args.get("updatedSince"):
-        where.append("updated_at >= ?")
-        params.append(_since(args["updatedSince"]))
     if args.get("after"):
         micros, after_number = _decode_cursor(args["after"])
-        where.append(f"({column} > ? OR ({column} = ? AND number > ?))")
-        params += [micros, micros, after_number]
+        where = [*where, f"({column} > ? OR ({column} = ? AND number > ?))"]
+        params = [*params, micros, micros, after_number]
     sql = f"SELECT * FROM dossiers WHERE {' AND '.join(where)} ORDER BY {column}, number LIMIT ?"
     with ctx.store.read() as db:
         rows = db.execute(sql, [*params, limit + 1]).fetchall()
     page = rows[:limit]
     cursors = [_encode_cursor(r[column], r["number"]) for r in page]
     return {
-        "nodes": [dossier_view(ctx, r) for r in page],
+        "nodes": [node(r) for r in page],
         "pageInfo": {
             "hasNextPage": len(rows) > limit,
             "hasPreviousPage": bool(args.get("after")),
@@ -84,6 +87,27 @@ def dossier_connection(ctx: Context, number: int, args: dict[str, Any]) -> View:
             "endCursor": cursors[-1] if cursors else None,
         },
     }
+
+
+def dossier_connection(ctx: Context, number: int, args: dict[str, Any]) -> View:
+    column = "updated_at" if args.get("updatedSince") else "depose_at"
+    where = ["demarche_number = ?", "state != 'brouillon'", "deleted_at IS NULL"]
+    params: list[Any] = [number]
+    if args.get("state"):
+        where.append("state = ?")
+        params.append(args["state"])
+    if args.get("updatedSince"):
+        where.append("updated_at >= ?")
+        params.append(_since(args["updatedSince"]))
+    return _keyset_page(ctx, where, params, column, args, lambda r: dossier_view(ctx, r))
+
+
+def deleted_connection(ctx: Context, number: int, args: dict[str, Any]) -> View:
+    where, params = ["demarche_number = ?", "deleted_at IS NOT NULL"], [number]
+    if args.get("deletedSince"):
+        where.append("deleted_at >= ?")
+        params.append(_since(args["deletedSince"]))
+    return _keyset_page(ctx, where, params, "deleted_at", args, deletion.deleted_view)
 
 
 def _payload(ctx: Context, number: int | None, error: str | None) -> View:
@@ -102,19 +126,24 @@ class Root:
         return info.context
 
     def demarche(self, info: GraphQLResolveInfo, number: int) -> View:
-        spec = demarches.by_number(number)
-        if spec is None:
-            raise not_found("Demarche not found")
         ctx = self._ctx(info)
+        with ctx.store.read() as db:
+            found = revisions.demarche(db, number)
+        if found is None:
+            raise not_found("Demarche not found")
         return demarche_view(
-            spec, dossiers=lambda _info, **args: dossier_connection(ctx, spec.number, args)
+            ctx,
+            found,
+            dossiers=lambda _info, **args: dossier_connection(ctx, number, args),
+            deletedDossiers=lambda _info, **args: deleted_connection(ctx, number, args),
+            groupeInstructeurs=lambda _info, closed=None: groupe_views(ctx, closed),
         )
 
     def dossier(self, info: GraphQLResolveInfo, number: int) -> View:
         ctx = self._ctx(info)
         with ctx.store.read() as db:
             row = db.execute("SELECT * FROM dossiers WHERE number = ?", (number,)).fetchone()
-        if row is None or row["state"] == "brouillon":
+        if row is None or row["state"] == "brouillon" or row["deleted_at"] is not None:
             raise not_found("Dossier not found")
         return dossier_view(ctx, row)
 

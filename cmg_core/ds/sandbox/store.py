@@ -10,12 +10,13 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from cmg_core import settings
+from cmg_core.ds.sandbox import revisions
 
 EXPIRED_DEMO_TOKEN = "sandbox-expired-token"
 
@@ -36,7 +37,10 @@ CREATE TABLE IF NOT EXISTS dossiers (
   traitement_at INTEGER,
   motivation TEXT,
   justificatif_blob INTEGER,
-  correction_pending_at INTEGER);
+  correction_pending_at INTEGER,
+  revision_id INTEGER,
+  deleted_at INTEGER,
+  deleted_reason TEXT);
 CREATE INDEX IF NOT EXISTS dossiers_updated ON dossiers (demarche_number, updated_at, number);
 CREATE INDEX IF NOT EXISTS dossiers_depose ON dossiers (demarche_number, depose_at, number);
 CREATE TABLE IF NOT EXISTS champs (
@@ -54,6 +58,8 @@ CREATE TABLE IF NOT EXISTS messages (
   email TEXT NOT NULL, created_at INTEGER NOT NULL, attachment_blob INTEGER,
   correction TEXT, correction_resolved_at INTEGER);
 """
+# Columns added since the first sandbox databases (added to an older file when it is opened).
+LATER_COLUMNS = {"revision_id": "INTEGER", "deleted_at": "INTEGER", "deleted_reason": "TEXT"}
 
 
 def to_us(moment: datetime) -> int:
@@ -80,8 +86,14 @@ class SandboxStore:
     """One SQLite connection shared by the server's threads, serialised by a lock."""
 
     def __init__(
-        self, path: str | Path | None = None, *, clock: Callable[[], datetime] | None = None
+        self,
+        path: str | Path | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        shuffle_ids: bool = False,
     ) -> None:
+        """Open (or create) the sandbox at `path`; a new one gets random champ ids when
+        `shuffle_ids` (`revisions.RevisionRefused` if an existing one has fixed ids)."""
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -91,11 +103,26 @@ class SandboxStore:
         )
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
-        with self.write() as db:
-            db.execute("INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(32),))
-            self._seed_tokens(db)
-            row = db.execute("SELECT value FROM meta WHERE key = 'secret'").fetchone()
+        self._db.executescript(SCHEMA + revisions.SCHEMA)
+        present = {r["name"] for r in self._db.execute("PRAGMA table_info(dossiers)")}
+        for column, kind in LATER_COLUMNS.items():
+            if column not in present:
+                self._db.execute(f"ALTER TABLE dossiers ADD COLUMN {column} {kind}")
+        self._db.execute(
+            "CREATE INDEX IF NOT EXISTS dossiers_deleted"
+            " ON dossiers (demarche_number, deleted_at, number) WHERE deleted_at IS NOT NULL"
+        )
+        try:
+            with self.write() as db:
+                db.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('secret', ?)", (secrets.token_hex(32),)
+                )
+                self._seed_tokens(db)
+                revisions.install(db, shuffle_ids=shuffle_ids, now=self.now_us(db))
+                row = db.execute("SELECT value FROM meta WHERE key = 'secret'").fetchone()
+        except BaseException:
+            self._db.close()
+            raise
         self.secret = bytes.fromhex(row[0])  # signs file URLs and blob ids; never changes
 
     @staticmethod
@@ -142,6 +169,25 @@ class SandboxStore:
     def set_meta(self, key: str, value: str) -> None:
         with self.write() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def demarches(self) -> list[revisions.SandboxDemarche]:
+        """The démarches served, each with its published revision."""
+        with self.read() as db:
+            numbers = [r[0] for r in db.execute("SELECT number FROM demarches ORDER BY number")]
+            return [revisions.demarche(db, n) for n in numbers]
+
+    def revise(
+        self,
+        key: str,
+        *,
+        renames: Mapping[str, str] | None = None,
+        replaces: Mapping[str, str | None] | None = None,
+    ) -> revisions.SandboxDemarche:
+        """Publish a new revision of démarche `key` (see `revisions.revise`)."""
+        with self.write() as db:
+            return revisions.revise(
+                db, key, renames=renames or {}, replaces=replaces or {}, now=self.now_us(db)
+            )
 
     def add_token(
         self, token: str, *, expired: bool = False, instructeur_id: str | None = None

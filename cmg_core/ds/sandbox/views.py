@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from cmg_core.ds import demarches
-from cmg_core.ds.demarches import ChampSpec, ChampType, DemarcheSpec
+from cmg_core.ds.demarches import ChampType
 from cmg_core.ds.ids import global_id
-from cmg_core.ds.sandbox import signing
+from cmg_core.ds.sandbox import revisions, signing
+from cmg_core.ds.sandbox.instruction import INSTRUCTEUR_EMAIL
+from cmg_core.ds.sandbox.revisions import RevisionChamp, SandboxDemarche
 from cmg_core.ds.sandbox.store import SandboxStore, iso
 
 View = dict[str, Any]
@@ -26,16 +27,67 @@ class Context:
     base_url: str
     file_url_ttl: float
     instructeur_id: str
+    demarches: dict[tuple[int, int | None], SandboxDemarche] = field(default_factory=dict)
+
+    def demarche(self, number: int, revision_id: int | None = None) -> SandboxDemarche:
+        """Démarche `number` at a revision (the published one by default), read once a request."""
+        key = (number, revision_id)
+        if key not in self.demarches:
+            with self.store.read() as db:
+                found = revisions.demarche(db, number, revision_id)
+            assert found is not None, "dossiers are only stored for the sandbox's démarches"
+            self.demarches[key] = found
+        return self.demarches[key]
 
 
-def demarche_view(spec: DemarcheSpec, **extra: Any) -> View:
+def revision_view(ctx: Context, demarche: SandboxDemarche) -> View:
+    with ctx.store.read() as db:
+        row = db.execute("SELECT * FROM revisions WHERE id = ?", (demarche.revision_id,)).fetchone()
     return {
-        "id": global_id("Procedure", spec.number),
-        "number": spec.number,
-        "title": spec.title,
-        "state": "publiee",
+        "id": demarche.revision_global_id,
+        "dateCreation": iso(row["created_at"]),
+        "datePublication": iso(row["published_at"]),
+        "champDescriptors": [
+            {
+                "__typename": c.descriptor_typename,
+                "id": c.descriptor_id,
+                "label": c.label,
+                "required": c.required,
+                "description": None,
+            }
+            for c in demarche.champs
+        ],
+    }
+
+
+def demarche_view(ctx: Context, demarche: SandboxDemarche, **extra: Any) -> View:
+    """A `Demarche` (or, without `extra`, the `DemarcheDescriptor` of a dossier's revision)."""
+    return {
+        "id": global_id("Procedure", demarche.number),
+        "number": demarche.number,
+        "title": demarche.title,
+        "state": demarche.state,
+        "publishedRevision": lambda _info: revision_view(ctx, ctx.demarche(demarche.number)),
+        "revision": lambda _info: revision_view(ctx, demarche),
         **extra,
     }
+
+
+def groupe_views(ctx: Context, closed: bool | None) -> list[View]:
+    """One open groupe instructeur holding every instructeur the sandbox's tokens act as."""
+    if closed:
+        return []
+    with ctx.store.read() as db:
+        ids = [r[0] for r in db.execute("SELECT DISTINCT instructeur_id FROM tokens ORDER BY 1")]
+    return [
+        {
+            "id": global_id("GroupeInstructeur", 1),
+            "number": 1,
+            "label": "défaut",
+            "closed": False,
+            "instructeurs": [{"id": i, "email": INSTRUCTEUR_EMAIL} for i in ids],
+        }
+    ]
 
 
 def file_view(ctx: Context, blob: sqlite3.Row) -> View:
@@ -60,7 +112,9 @@ def _blob(db: sqlite3.Connection, blob_id: int | None) -> sqlite3.Row | None:
     return db.execute("SELECT * FROM blobs WHERE id = ?", (blob_id,)).fetchone()
 
 
-def _champ_view(ctx: Context, db: sqlite3.Connection, number: int, spec: ChampSpec, row) -> View:
+def _champ_view(
+    ctx: Context, db: sqlite3.Connection, number: int, spec: RevisionChamp, row
+) -> View:
     value = json.loads(row["value"]) if row["value"] is not None else None
     view: View = {
         "__typename": spec.type.value,
@@ -92,7 +146,9 @@ def _champ_view(ctx: Context, db: sqlite3.Connection, number: int, spec: ChampSp
     return view
 
 
-def champ_views(ctx: Context, number: int, spec: DemarcheSpec, champ_id: str | None) -> list[View]:
+def champ_views(
+    ctx: Context, number: int, spec: SandboxDemarche, champ_id: str | None
+) -> list[View]:
     with ctx.store.read() as db:
         rows = {
             r["descriptor_id"]: r
@@ -137,8 +193,7 @@ def message_views(ctx: Context, number: int, message_id: str | None) -> list[Vie
 
 def dossier_view(ctx: Context, row: sqlite3.Row) -> View:
     number = row["number"]
-    spec = demarches.by_number(row["demarche_number"])
-    assert spec is not None, "dossiers are only stored for configured démarches"
+    spec = ctx.demarche(row["demarche_number"], row["revision_id"])
     with ctx.store.read() as db:
         justificatif = _blob(db, row["justificatif_blob"])
     return {
@@ -153,7 +208,7 @@ def dossier_view(ctx: Context, row: sqlite3.Row) -> View:
         "dateDerniereCorrectionEnAttente": iso(row["correction_pending_at"]),
         "motivation": row["motivation"],
         "motivationAttachment": file_view(ctx, justificatif) if justificatif else None,
-        "demarche": demarche_view(spec),
+        "demarche": demarche_view(ctx, spec),
         "usager": {"id": global_id("User", number), "email": row["email"]},
         "demandeur": {
             "__typename": "PersonneMorale",
