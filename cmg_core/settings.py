@@ -1,13 +1,17 @@
 """Settings: one documented table of environment variables, read in one place.
 
 The README's configuration table is checked against `SETTINGS` by a test, so a setting cannot
-exist undocumented. `.streamlit/secrets.toml` entries of the same names are honoured by the
+exist undocumented. A *family* is one row for many variables of one shape, its name holding
+`<PARTS>` (`CMG_DS_CHAMP_<DEMARCHE>_<KEY>`); `member(family, PART=value, …)` reads one of them,
+and the README lists the members the code reads (a test keeps that list true too).
+`.streamlit/secrets.toml` entries of the same names are honoured by the
 portal, which copies them into the environment before anything reads a setting.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +27,17 @@ class Setting:
     name: str
     default: str
     help: str
+
+    @property
+    def is_family(self) -> bool:
+        return "<" in self.name
+
+    def matches(self, variable: str) -> bool:
+        """Whether `variable` is this setting, or a member of this family."""
+        if not self.is_family:
+            return variable == self.name
+        pattern = re.sub(r"<[A-Z]+>", "[A-Z0-9_]+", self.name)
+        return re.fullmatch(pattern, variable) is not None
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -74,6 +89,12 @@ SETTINGS: tuple[Setting, ...] = (
         "CMG_SANDBOX_DB",
         str(ROOT / "var" / "ds-sandbox.db"),
         "SQLite file holding the DS sandbox's own state.",
+    ),
+    Setting(
+        "CMG_DS_CHAMP_<DEMARCHE>_<KEY>",
+        "",
+        "Family: the DS champ (its id or its exact label) standing for the product's champ KEY "
+        "of démarche DEMARCHE, when matching by label finds none or several.",
     ),
     Setting("CMG_CAF_NAME", "Caf de Maine-et-Loire", "Name of the Caf printed on documents."),
     Setting("CMG_CAF_CODE", "493", "Code of the Caf."),
@@ -128,6 +149,31 @@ def get(name: str) -> str:
     return value if value != "" else setting.default
 
 
+def member(family: str, **parts: str) -> str:
+    """The value of one variable of a documented family, e.g.
+    `member("CMG_DS_CHAMP_<DEMARCHE>_<KEY>", DEMARCHE="MC", KEY="MOIS")` reads
+    CMG_DS_CHAMP_MC_MOIS (the family's default when unset or empty)."""
+    setting = _BY_NAME[family]  # KeyError on an undocumented family is deliberate
+    name = member_name(family, **parts)
+    return os.environ.get(name, "") or setting.default
+
+
+def member_name(family: str, **parts: str) -> str:
+    """The variable's name: each `<PART>` of the family replaced by its value, upper-cased."""
+    name = family
+    for part, value in parts.items():
+        name = name.replace(f"<{part}>", value.upper())
+    if "<" in name or not _BY_NAME[family].matches(name):
+        raise ValueError(f"{name}: parts missing or invalid for {family}")
+    return name
+
+
+def members_set(family: str) -> dict[str, str]:
+    """The environment's non-empty variables of `family`, by name (to find misspelt ones)."""
+    setting = _BY_NAME[family]
+    return {k: v for k, v in os.environ.items() if v and setting.matches(k)}
+
+
 def get_int(name: str) -> int:
     return int(get(name))
 
@@ -140,9 +186,9 @@ def adopt(values: Mapping[str, object]) -> list[str]:
     """Copy the documented settings found in `values` (the portal's `st.secrets`) into the
     environment, where the environment does not set them already; the names adopted."""
     adopted = []
-    for setting in SETTINGS:
-        value = values.get(setting.name)
-        if isinstance(value, str | int | float) and not os.environ.get(setting.name):
-            os.environ[setting.name] = str(value)
-            adopted.append(setting.name)
+    for name, value in values.items():
+        documented = any(setting.matches(name) for setting in SETTINGS)
+        if documented and isinstance(value, str | int | float) and not os.environ.get(name):
+            os.environ[name] = str(value)
+            adopted.append(name)
     return adopted

@@ -10,22 +10,30 @@ import os
 import socket
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from cmg_core import settings
 from cmg_core.backoffice import claim
 from cmg_core.db.session import database_url, session_scope
-from cmg_core.ds import DSClient, RetryPolicy
+from cmg_core.ds import DSClient, RetryPolicy, guards
 from cmg_core.storage import FolderStorage
 
 
 class Interrupted(Exception):
     """Raised by the `stop_after` hook: the stage stops as if the machine had failed."""
+
+
+class StageStopped(Exception):
+    """The stage cannot go on until someone acts (e.g. a DS champ no longer found): one
+    French line per reason, shown as they are (no class name, no stack trace)."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -49,11 +57,10 @@ class DSConfig:
 
     @classmethod
     def from_settings(cls) -> DSConfig:
-        return cls(
-            settings.get("CMG_DS_URL"),
-            settings.get("CMG_DS_TOKEN"),
-            settings.get("CMG_DS_INSTRUCTEUR_ID"),
-        )
+        """From CMG_DS_URL, CMG_DS_TOKEN, CMG_DS_INSTRUCTEUR_ID; `DSConfigurationError` (before
+        any DS call) when they would send the sandbox's demo values to a real DS."""
+        ds = guards.configured()
+        return cls(ds.base_url, ds.token, ds.instructeur_id)
 
     def client(self) -> DSClient:
         return DSClient(

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import ds_actions, texts
+from cmg_core.backoffice.champ_ids import ChampIds, resolve_all
 from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import finish, process_dossiers
-from cmg_core.backoffice.stored_champs import text, values
+from cmg_core.backoffice.stored_champs import text
 from cmg_core.db.enums import HabilitationOperation
 from cmg_core.db.models import DsDossier, Habilitation, HabilitationEvent, Partner
 from cmg_core.ds import DossierState
@@ -51,11 +53,13 @@ class Request:
 
 
 def run(ctx: StageContext) -> None:
-    process_dossiers(ctx, (HABILITATIONS.number,), handle)
+    ids = resolve_all(ctx, (HABILITATIONS,))
+    if ids is not None:
+        process_dossiers(ctx, (HABILITATIONS.number,), partial(handle, ids[HABILITATIONS.number]))
 
 
-def read_request(dossier: DsDossier) -> Request:
-    v = values(HABILITATIONS, dossier.champs)
+def read_request(ids: ChampIds, dossier: DsDossier) -> Request:
+    v = ids.values(dossier.champs)
     return Request(
         operation=HabilitationOperation(text(v["operation"]) or "AJOUT"),
         civilite=CIVILITES.get(text(v["civilite"]), text(v["civilite"])),
@@ -67,8 +71,8 @@ def read_request(dossier: DsDossier) -> Request:
     )
 
 
-def handle(ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
-    request = read_request(dossier)
+def handle(ids: ChampIds, ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
+    request = read_request(ids, dossier)
     with ctx.session() as session:
         partner = session.scalars(sa.select(Partner).where(Partner.siret == request.siret)).first()
         refusal = _refusal(session, dossier, request, partner)

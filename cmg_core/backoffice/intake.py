@@ -18,6 +18,7 @@ transaction, and no transaction stays open across a DS call.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import PurePath
 
 import sqlalchemy as sa
@@ -25,10 +26,11 @@ from sqlalchemy.orm import Session
 
 from cmg_core import templates
 from cmg_core.backoffice import caf_families, ds_actions, texts
+from cmg_core.backoffice.champ_ids import ChampIds, resolve_all
 from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.dossier_loop import finish, process_dossiers
-from cmg_core.backoffice.stored_champs import FileInfo, values
+from cmg_core.backoffice.stored_champs import FileInfo
 from cmg_core.backoffice.withdrawal import withdraw_dropped
 from cmg_core.db.deposits import add_current
 from cmg_core.db.enums import DepositStatus
@@ -46,12 +48,14 @@ LISTED_ERRORS = 10
 
 
 def run(ctx: StageContext) -> None:
-    process_dossiers(ctx, (demarches.MC.number, demarches.GAD.number), handle)
+    ids = resolve_all(ctx, (demarches.MC, demarches.GAD))
+    if ids is not None:
+        process_dossiers(ctx, tuple(ids), partial(handle, ids))
 
 
-def handle(ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
+def handle(ids: dict[int, ChampIds], ctx: StageContext, claim: Claim, dossier: DsDossier) -> None:
     spec = demarches.by_number(dossier.demarche_number)
-    champs = values(spec, dossier.champs)
+    champs = ids[dossier.demarche_number].values(dossier.champs)
     with ctx.session() as session:
         partner = session.scalars(sa.select(Partner).where(Partner.siret == dossier.siret)).first()
         refusal = _refusal(session, dossier, spec, partner)

@@ -38,7 +38,13 @@ from cmg_core.backoffice import (
     sync,
 )
 from cmg_core.backoffice.claim import TTL, Heartbeat, close_stale_runs, drop_leftovers
-from cmg_core.backoffice.context import DSConfig, Progress, StageContext, worker_name
+from cmg_core.backoffice.context import (
+    DSConfig,
+    Progress,
+    StageContext,
+    StageStopped,
+    worker_name,
+)
 from cmg_core.db.enums import RunStatus
 from cmg_core.db.models import Run
 from cmg_core.db.session import database_url, dispose_all, is_sqlite, session_scope
@@ -123,6 +129,9 @@ def run_stage(name: str, options: RunOptions) -> RunResult:
         with Heartbeat(ctx.url, ctx.worker, ctx.claim_ttl):
             STAGES[name].run(ctx)
         status = RunStatus.SUCCEEDED
+    except StageStopped as exc:
+        error = str(exc)[:2000]
+        raise
     except BaseException as exc:
         error = f"{type(exc).__name__}: {exc}"[:500]
         raise

@@ -1,8 +1,9 @@
 """A dossier's champs as the back office stores them (JSON by champDescriptorId) and reads
-them back by key (`demarches.ChampSpec.key`)."""
+them back by key (`demarches.ChampSpec.key`) through the DS ids kept for each (`champ_ids`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -50,10 +51,16 @@ def champs_json(dossier: Dossier) -> dict[str, Any]:
     return {key: _json_value(champ.value) for key, champ in dossier.champs.items()}
 
 
-def values(spec: DemarcheSpec, stored: dict[str, Any]) -> dict[str, Any]:
-    """Stored champ values by key (None for a champ the dossier lacks); a file champ's value is
-    a tuple of `FileInfo`."""
-    found = {champ.key: stored.get(champ.descriptor_id) for champ in spec.champs}
+def values(
+    spec: DemarcheSpec, ids: Mapping[str, Sequence[str]], stored: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Stored champ values by key, each champ read under its DS ids (the current one, then those
+    it had before); None for a champ the dossier lacks; a file champ's value is a tuple of
+    `FileInfo`."""
+    found = {
+        champ.key: next((stored[i] for i in ids.get(champ.key, ()) if i in stored), None)
+        for champ in spec.champs
+    }
     for champ in spec.champs:
         if champ.type is ChampType.PIECE_JUSTIFICATIVE and found[champ.key] is not None:
             found[champ.key] = tuple(FileInfo.from_json(f) for f in found[champ.key])

@@ -126,6 +126,7 @@ def _save_dossier(session: Session, dossier: Dossier, stored: dict[FileKey, Stor
     row.depositor_email = dossier.usager_email.strip().lower()
     row.siret = dossier.demandeur_siret
     row.champs = champs_json(dossier)
+    row.revision_id = dossier.revision_id
     row.deposited_at = dossier.date_depot
     row.ds_updated_at = dossier.date_derniere_modification
     if row.processed_version is None or row.ds_updated_at > row.processed_version:

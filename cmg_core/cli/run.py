@@ -9,11 +9,12 @@ import time
 from datetime import date
 
 from cmg_core.backoffice import STAGE_NAMES
-from cmg_core.backoffice.context import Progress
-from cmg_core.backoffice.runner import RunOptions, RunResult, run_all, run_workers
+from cmg_core.backoffice.context import Progress, StageStopped
+from cmg_core.backoffice.runner import RunOptions, RunResult, run_stage, run_workers
 from cmg_core.backoffice.texts import counters_text
 from cmg_core.db.enums import RunStatus
 from cmg_core.db.session import is_sqlite
+from cmg_core.ds.guards import DSConfigurationError
 
 _DURATION = re.compile(r"^(\d+)\s*([smh]?)$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600}
@@ -64,7 +65,11 @@ def _summary(result: RunResult) -> str:
 
 
 def main(args) -> int:
-    options = RunOptions.from_settings(today=args.today, progress=_ProgressLine())
+    try:
+        options = RunOptions.from_settings(today=args.today, progress=_ProgressLine())
+    except DSConfigurationError as refused:  # before any DS call
+        print(str(refused), file=sys.stderr)
+        return 2
     stages = (args.stage,) if args.stage else STAGE_NAMES
     if args.workers < 1 or (args.workers > 1 and is_sqlite(options.url)):
         print("Plusieurs workers demandent PostgreSQL ; avec SQLite, lancez un seul worker.",
@@ -72,8 +77,13 @@ def main(args) -> int:
         return 2
     while True:
         if args.workers == 1:
-            for result in run_all(options, stages):
-                print(_summary(result), flush=True)
+            try:
+                for stage in stages:  # each summary as soon as its stage ends
+                    print(_summary(run_stage(stage, options)), flush=True)
+            except StageStopped as stopped:
+                print(str(stopped), file=sys.stderr, flush=True)
+                if not args.every:
+                    return 1
         else:
             codes = run_workers(args.workers, options, stages)
             print(f"{args.workers} workers terminés (codes de sortie : {codes})", flush=True)

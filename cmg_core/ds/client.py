@@ -15,8 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 
-from cmg_core import settings
-from cmg_core.ds import documents, errors, parse
+from cmg_core.ds import documents, errors, guards, parse
 from cmg_core.ds.files import DEFAULT_MAX_BYTES, FileStorage, md5_base64
 from cmg_core.ds.graphql_http import GraphQLEndpoint, Retrier, RetryPolicy
 from cmg_core.ds.ids import parse_int_id
@@ -66,11 +65,13 @@ class DSClient:
 
     @classmethod
     def from_settings(cls, **overrides: Any) -> DSClient:
-        """A client configured by CMG_DS_URL, CMG_DS_TOKEN and CMG_DS_INSTRUCTEUR_ID."""
+        """A client configured by CMG_DS_URL, CMG_DS_TOKEN and CMG_DS_INSTRUCTEUR_ID
+        (`guards.DSConfigurationError` before any call when they must not be used)."""
+        ds = guards.configured()
         options: dict[str, Any] = {
-            "base_url": settings.get("CMG_DS_URL"),
-            "token": settings.get("CMG_DS_TOKEN"),
-            "instructeur_id": settings.get("CMG_DS_INSTRUCTEUR_ID"),
+            "base_url": ds.base_url,
+            "token": ds.token,
+            "instructeur_id": ds.instructeur_id,
         }
         options.update(overrides)
         return cls(**options)

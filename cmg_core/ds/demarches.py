@@ -1,23 +1,20 @@
-"""The three démarches the product uses, and their champs, in one place.
+"""The three démarches the product uses, and the champs it needs of each, in one place.
 
-The client maps champs by `champDescriptorId` through this configuration; the DS sandbox serves
-exactly these démarches; `seed --demo` submits dossiers with these champs. Against the real DS,
-the descriptor ids are those of the published démarches (set here when they are known).
+A champ is known here by its key, label and type — never by its DS id: the ids belong to a
+démarche's revision, so they are discovered (`descriptors.match`, once per revision, by label
+and type) and kept in the database (`backoffice.champ_ids`). The DS sandbox creates its
+démarches from these; `seed --demo` submits dossiers with these champs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from cmg_core import settings
-from cmg_core.ds.ids import global_id
 from cmg_core.templates import TemplateCode
 
-if TYPE_CHECKING:
-    from cmg_core.ds.models import ChampValue, Dossier
+CHAMP_OVERRIDE = "CMG_DS_CHAMP_<DEMARCHE>_<KEY>"  # the settings family that settles a match
 
 
 class ChampType(StrEnum):
@@ -50,10 +47,9 @@ DESCRIPTOR_TYPES: dict[ChampType, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class ChampSpec:
-    """One champ of a démarche: a Python key, its stable DS id, its label and type."""
+    """One champ the product needs: a Python key, the label and type it is matched by."""
 
     key: str
-    descriptor_id: str
     label: str
     type: ChampType
     required: bool = True
@@ -81,13 +77,13 @@ class DemarcheSpec:
                 return spec
         raise KeyError(key)
 
-    def values(self, dossier: Dossier) -> Mapping[str, ChampValue]:
-        """The dossier's champ values by key (None for a champ the dossier lacks)."""
-        return {spec.key: dossier.value(spec.descriptor_id) for spec in self.champs}
+    def override_variable(self, champ: ChampSpec) -> str:
+        """The setting that names the DS champ for `champ` (e.g. CMG_DS_CHAMP_MC_MOIS)."""
+        return settings.member_name(CHAMP_OVERRIDE, DEMARCHE=self.key, KEY=champ.key)
 
-
-def _champ_id(number: int) -> str:
-    return global_id("Champ", number)
+    def override(self, champ: ChampSpec) -> str:
+        """That setting's value ('' when unset)."""
+        return settings.member(CHAMP_OVERRIDE, DEMARCHE=self.key, KEY=champ.key).strip()
 
 
 OPERATIONS = ("AJOUT", "MODIFICATION", "SUPPRESSION")
@@ -98,47 +94,37 @@ HABILITATIONS = DemarcheSpec(
     number_setting="CMG_DEMARCHE_HABILITATIONS",
     title="CMG structure – Habilitation des personnes autorisées à déposer",
     champs=(
-        ChampSpec("operation", _champ_id(1101), "Opération", ChampType.DROP_DOWN,
-                  options=OPERATIONS),
-        ChampSpec("civilite", _champ_id(1102), "Civilité", ChampType.DROP_DOWN,
-                  options=CIVILITES),
-        ChampSpec("prenom", _champ_id(1103), "Prénom", ChampType.TEXT),
-        ChampSpec("nom", _champ_id(1104), "Nom", ChampType.TEXT),
-        ChampSpec("courriel", _champ_id(1105), "Courriel", ChampType.TEXT),
-        ChampSpec("courriel_agent_a_modifier", _champ_id(1106),
-                  "Courriel de l'agent à modifier", ChampType.TEXT, required=False),
-        ChampSpec("siret", _champ_id(1107), "SIRET de la structure", ChampType.SIRET),
+        ChampSpec("operation", "Opération", ChampType.DROP_DOWN, options=OPERATIONS),
+        ChampSpec("civilite", "Civilité", ChampType.DROP_DOWN, options=CIVILITES),
+        ChampSpec("prenom", "Prénom", ChampType.TEXT),
+        ChampSpec("nom", "Nom", ChampType.TEXT),
+        ChampSpec("courriel", "Courriel", ChampType.TEXT),
+        ChampSpec("courriel_agent_a_modifier", "Courriel de l'agent à modifier", ChampType.TEXT,
+                  required=False),
+        ChampSpec("siret", "SIRET de la structure", ChampType.SIRET),
     ),
 )  # fmt: skip
 
 
-def _monthly(
-    template: TemplateCode, number_setting: str, title: str, first_id: int
-) -> DemarcheSpec:
+def _monthly(template: TemplateCode, number_setting: str, title: str) -> DemarcheSpec:
     return DemarcheSpec(
         key=template.value,
         template=template,
         number_setting=number_setting,
         title=title,
         champs=(
-            ChampSpec("fichier", _champ_id(first_id), "Fichier mensuel (modèle Excel)",
-                      ChampType.PIECE_JUSTIFICATIVE),
-            ChampSpec("mois", _champ_id(first_id + 1), "Mois concerné (MM/AAAA)",
-                      ChampType.TEXT, required=False),
-            ChampSpec("conditions", _champ_id(first_id + 2), "J'accepte les conditions",
-                      ChampType.CHECKBOX),
+            ChampSpec("fichier", "Fichier mensuel (modèle Excel)", ChampType.PIECE_JUSTIFICATIVE),
+            ChampSpec("mois", "Mois concerné (MM/AAAA)", ChampType.TEXT, required=False),
+            ChampSpec("conditions", "J'accepte les conditions", ChampType.CHECKBOX),
         ),
     )  # fmt: skip
 
 
 MC = _monthly(
-    TemplateCode.MC, "CMG_DEMARCHE_MC", "CMG structure – Attestation mensuelle micro-crèche", 1201
+    TemplateCode.MC, "CMG_DEMARCHE_MC", "CMG structure – Attestation mensuelle micro-crèche"
 )
 GAD = _monthly(
-    TemplateCode.GAD,
-    "CMG_DEMARCHE_GAD",
-    "CMG structure – Attestation mensuelle garde à domicile",
-    1301,
+    TemplateCode.GAD, "CMG_DEMARCHE_GAD", "CMG structure – Attestation mensuelle garde à domicile"
 )
 
 DEMARCHES: tuple[DemarcheSpec, ...] = (HABILITATIONS, MC, GAD)

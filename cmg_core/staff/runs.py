@@ -1,5 +1,5 @@
-"""The Automate page's data: back-office stages, last runs, DS sync state per démarche, and
-starting a run through the back-office runner."""
+"""The Automate page's data: back-office stages, last runs, DS sync state per démarche, the
+last `ds check` report, and starting a run or a check."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from cmg_core import settings
+from cmg_core.backoffice import readiness
 from cmg_core.backoffice.runner import RunOptions, RunResult, run_all
-from cmg_core.db.models import DsCursor, DsDossier, Run
+from cmg_core.db.models import DsCheck, DsCursor, DsDossier, Run
+from cmg_core.ds import RetryPolicy
+
+CHECK_TIMEOUT = 8.0  # seconds per DS request when the page runs `ds check`
 
 STAGES: dict[str, str] = {
     "sync": "Synchronisation avec démarches-simplifiées",
@@ -98,3 +102,56 @@ def start(stages: list[str], progress: Progress) -> list[RunResult]:
     """Run the given stages now, in order, in this process, reporting progress."""
     options = RunOptions.from_settings(progress=lambda p: progress(p.stage, p.done, p.total))
     return run_all(options, tuple(stages))
+
+
+@dataclass(frozen=True)
+class DsCheckSummary:
+    """A stored `ds check` report as the page shows it."""
+
+    checked_at: datetime
+    ds_url: str
+    exit_code: int
+    headline: str
+    problems: list[str]
+    warnings: list[str]
+    details: list[str]
+
+    @property
+    def level(self) -> str:
+        """`success`, `warning` or `error`: how the page colours the headline."""
+        if self.exit_code != readiness.READY:
+            return "error"
+        return "warning" if self.warnings else "success"
+
+
+def _summary(check: DsCheck) -> DsCheckSummary:
+    by_level: dict[str, list[str]] = {level.value: [] for level in readiness.Level}
+    for level, text in check.lines:
+        by_level[level].append(text)
+    headline = {
+        readiness.READY: "Prêt : le back office peut travailler avec ce DS.",
+        readiness.NOT_READY: f"Pas prêt : {len(by_level['problem'])} problème(s) à régler.",
+        readiness.UNREACHABLE: "DS injoignable, ou réglages refusés avant tout appel.",
+    }.get(check.exit_code, "Résultat inconnu.")
+    return DsCheckSummary(
+        checked_at=check.checked_at,
+        ds_url=check.ds_url,
+        exit_code=check.exit_code,
+        headline=headline,
+        problems=by_level["problem"],
+        warnings=by_level["warning"],
+        details=by_level["ok"],
+    )
+
+
+def last_ds_check(session: Session) -> DsCheckSummary | None:
+    """The last `ds check` report (from the command line or this page), or None."""
+    check = readiness.last(session)
+    return None if check is None else _summary(check)
+
+
+def check_ds() -> int:
+    """Run `ds check` now with a short timeout and keep its report; its exit code."""
+    report = readiness.check(timeout=CHECK_TIMEOUT, retry=RetryPolicy(max_attempts=1))
+    readiness.store(report)
+    return report.exit_code

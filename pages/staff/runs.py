@@ -1,4 +1,5 @@
-"""Automate: run one stage or all of them now, the last runs, and DS sync state per démarche."""
+"""Automate: run one stage or all of them now, the last runs, DS sync state per démarche, and
+the last readiness check against DS (`ds check`), run again on demand."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import audit, runs
 from cmg_core.staff.roles import Area
 from pages.staff import access
+from pages.widgets.markdown import escape
 
 ALL = "all"
 
@@ -101,6 +103,29 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+st.header("Connexion à démarches-simplifiées")
+left, right = st.columns([3, 1], vertical_alignment="bottom")
+left.write(
+    "La vérification interroge DS : jeton, instructeur, démarches publiées et champs attendus "
+    "(la même que `python -m cmg_core ds check`)."
+)
+if right.button("Vérifier maintenant", icon=":material/fact_check:", key="ds_check_start"):
+    with st.spinner("Vérification auprès de DS…"):
+        runs.check_ds()
+with session_scope() as session:
+    check = runs.last_ds_check(session)
+if check is None:
+    st.caption("Aucune vérification enregistrée pour l'instant.")
+else:
+    getattr(st, check.level)(check.headline)
+    st.caption(f"Vérifiée le {format_datetime(check.checked_at)} — {escape(check.ds_url)}")
+    for problem in check.problems:
+        st.markdown(f"- :red[Problème :] {escape(problem)}")
+    for warning in check.warnings:
+        st.markdown(f"- :orange[Attention :] {escape(warning)}")
+    with st.expander("Détail de la vérification"):
+        st.markdown("\n".join(f"- {escape(line.strip())}" for line in check.details))
 
 st.header("Dernières exécutions")
 if not recent:

@@ -1,4 +1,5 @@
-"""Back-office fixtures: a DS sandbox on a free port and a seeded SQLite database."""
+"""Back-office fixtures: a DS sandbox on a free port (its champ ids random, unknown to the
+code, as on the real DS) and a seeded SQLite database."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tests.backoffice import world
 
 @pytest.fixture
 def sandbox(tmp_path) -> Iterator[Sandbox]:
-    with Sandbox(tmp_path / "ds-sandbox.db") as running:
+    with Sandbox(tmp_path / "ds-sandbox.db", shuffle_ids=True) as running:
         yield running
 
 

@@ -51,7 +51,7 @@ def corrected(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corrections")
     url = f"sqlite:///{folder / 'cmg.db'}"
     world.seed(url)
-    with Sandbox(folder / "ds-sandbox.db") as sandbox:
+    with Sandbox(folder / "ds-sandbox.db", shuffle_ids=True) as sandbox:
         options = world.options(url, sandbox, folder / "storage")
         first = {"2000001": 60, "2000002": 50, "2000003": 70, "2000004": 40}
         submit(sandbox, first, "octobre.xlsx")
@@ -257,7 +257,7 @@ def ends_undone(tmp_path_factory):
             .where(CmgClaim.allocataire_id == _id(session, "2000001"))
             .values(end_month=Month(2026, 12))
         )
-    with Sandbox(folder / "ds-sandbox.db") as sandbox:
+    with Sandbox(folder / "ds-sandbox.db", shuffle_ids=True) as sandbox:
         options = world.options(url, sandbox, folder / "storage")
         ends = {"a2000001": date(2026, 10, 20), "a2000004": date(2026, 10, 15)}
         submit(sandbox, {"2000001": 60, "2000004": 40}, "octobre.xlsx", **ends)

@@ -40,7 +40,7 @@ def scenario(tmp_path_factory):
     folder = tmp_path_factory.mktemp("e2e")
     url = f"sqlite:///{folder / 'cmg.db'}"
     world.seed(url)
-    with Sandbox(folder / "ds-sandbox.db") as sandbox, sandbox.client() as client:
+    with Sandbox(folder / "ds-sandbox.db", shuffle_ids=True) as sandbox, sandbox.client() as client:
         options = world.options(url, sandbox, folder / "storage")
         first = world.first_wave(sandbox)
         run_all(options)

@@ -12,6 +12,7 @@ from cmg_core.db.enums import DossierStatus, RunStatus
 from cmg_core.db.models import DsDossier, Run
 from cmg_core.db.session import session_scope
 from cmg_core.ds import DossierState, RetryPolicy
+from cmg_core.ds.demarches import MC
 from tests.backoffice import world
 
 FAST = RetryPolicy(max_attempts=2, base_delay=0.001, max_delay=0.01, jitter=0.1)
@@ -26,7 +27,7 @@ def test_a_ds_failure_marks_the_dossier_failed_and_the_next_run_completes_it(
     deposited = sandbox.submit("GAD", siret=world.GAD_SIRET, email=world.GAD_STAFF, files=[file])
     run_stage("sync", options)
 
-    sandbox.faults.fail(times=2, status=500)
+    sandbox.faults.fail(times=2, status=500, after=2)  # after the MC and GAD revisions
     result = run_stage("intake", options)
 
     assert result.status is RunStatus.SUCCEEDED and result.failures == 1
@@ -52,3 +53,22 @@ def test_ds_unreachable_during_sync_is_a_recorded_failure_and_the_cursor_is_kept
     assert result.status is RunStatus.SUCCEEDED and result.failures == 1
     again = run_stage("sync", options)
     assert again.failures == 0
+
+
+def test_ds_down_when_the_champ_ids_are_checked_leaves_every_dossier_for_the_next_run(
+    sqlite_url, sandbox, tmp_path
+):
+    options = world.options(sqlite_url, sandbox, tmp_path / "storage")
+    options = replace(options, ds=replace(options.ds, retry=FAST))
+    file = world.gad_file(world.OCTOBER, {"2000001": 60}, "octobre.xlsx")
+    sandbox.submit("GAD", siret=world.GAD_SIRET, email=world.GAD_STAFF, files=[file])
+    run_stage("sync", options)
+    sandbox.faults.fail(times=2, status=503)
+    result = run_stage("intake", options)
+    assert result.status is RunStatus.SUCCEEDED and result.failures == 1
+    with session_scope(sqlite_url) as session:
+        dossier = session.scalars(sa.select(DsDossier)).one()
+        assert (dossier.status, dossier.attempts) == (DossierStatus.PENDING, 0)
+        run = session.get(Run, result.run_id)
+        assert run.error == f"révision de la démarche {MC.number}: DSServerError"
+    assert run_stage("intake", options).counts["en_instruction"] == 1

@@ -47,7 +47,7 @@ def play(folder, interrupt) -> tuple:
     url = f"sqlite:///{folder / 'cmg.db'}"
     world.seed(url)
     with (
-        Sandbox(folder / "ds-sandbox.db") as sandbox,
+        Sandbox(folder / "ds-sandbox.db", shuffle_ids=True) as sandbox,
         sandbox.client() as client,
         CaptureServer(folder / "mail") as smtp,
         _environment(CMG_SMTP_URL=smtp.url),

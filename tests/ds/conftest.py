@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from cmg_core.ds import DSClient, RetryPolicy
-from cmg_core.ds.demarches import MC
+from cmg_core.ds import Dossier, DSClient, RetryPolicy
+from cmg_core.ds.demarches import DEMARCHES, MC
 from cmg_core.ds.sandbox import Deposited, Sandbox, UploadedFile
 
 FAST_RETRY = RetryPolicy(max_attempts=6, base_delay=0.001, max_delay=0.02, jitter=0.1)
@@ -39,3 +39,12 @@ def deposit_mc(
         MC, siret=SIRET, email=email, files=[monthly_file(tag.replace("/", "-"))],
         fields={"Mois concerné (MM/AAAA)": tag},
     )  # fmt: skip
+
+
+def by_key(sandbox: Sandbox, dossier: Dossier) -> dict[str, object]:
+    """The dossier's champ values by key (the sandbox names its champs by the product's keys);
+    None for a champ the dossier lacks."""
+    keys = sandbox.store.champ_keys()
+    spec = next(d for d in DEMARCHES if d.number == dossier.demarche_number)
+    found = {keys[i]: champ.value for i, champ in dossier.champs.items()}
+    return {champ.key: found.get(champ.key) for champ in spec.champs}

@@ -1,11 +1,11 @@
-"""One converter per DS champ type, and champs mapped by descriptor id through configuration."""
+"""One converter per DS champ type; a dossier's champs kept by descriptor id."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from cmg_core.ds import champ_values, parse
-from cmg_core.ds.demarches import DEMARCHES, HABILITATIONS, MC, ChampType
+from cmg_core.ds.demarches import DEMARCHES, DESCRIPTOR_TYPES, HABILITATIONS, ChampType
 
 FILE = {
     "filename": "janvier.xlsx",
@@ -67,12 +67,10 @@ def test_an_unknown_champ_type_falls_back_to_its_string_value():
     assert value("IntegerNumberChamp", stringValue="42") == "42"
 
 
-def test_a_dossier_is_read_by_descriptor_id_whatever_its_labels_say():
-    spec = MC
+def test_a_dossier_keeps_its_champs_by_descriptor_id_and_its_revision():
     conditions = node("CheckboxChamp", checked=True, label="Renamed")
-    conditions["champDescriptorId"] = spec.champ("conditions").descriptor_id
+    conditions["champDescriptorId"] = "Q2hhbXAtOTk="
     fichier = node("PieceJustificativeChamp", files=[FILE])
-    fichier["champDescriptorId"] = spec.champ("fichier").descriptor_id
     dossier = parse.dossier(
         {
             "id": "RG9zc2llci03",
@@ -80,21 +78,20 @@ def test_a_dossier_is_read_by_descriptor_id_whatever_its_labels_say():
             "state": "en_construction",
             "dateDepot": "2026-11-02T09:00:00+01:00",
             "dateDerniereModification": "2026-11-02T09:00:00+01:00",
-            "demarche": {"number": 1002},
+            "demarche": {"number": 1002, "revision": {"id": "UmV2aXNpb24tMg=="}},
             "usager": {"email": "gest@creche.fr"},
             "demandeur": {"__typename": "PersonneMorale", "siret": "12345678901234"},
             "champs": [conditions, fichier],
         }
     )
-    values = spec.values(dossier)
-    assert values["conditions"] is True and values["mois"] is None
+    assert dossier.value("Q2hhbXAtOTk=") is True and dossier.value("Q2hhbXAtMTAw") is None
     assert [f.filename for f in dossier.files] == ["janvier.xlsx"]
     assert dossier.demandeur_siret == "12345678901234"
+    assert dossier.revision_id == "UmV2aXNpb24tMg=="
 
 
-def test_every_configured_champ_type_has_a_converter_and_ids_are_unique():
-    ids = [c.descriptor_id for d in DEMARCHES for c in d.champs]
-    assert len(ids) == len(set(ids))
+def test_every_configured_champ_type_has_a_converter_and_descriptor_types():
+    assert set(DESCRIPTOR_TYPES) == set(ChampType)
     assert {c.type.value for d in DEMARCHES for c in d.champs} <= set(champ_values.CONVERTERS)
     assert set(ChampType) == {ChampType(t) for t in champ_values.CONVERTERS}
 

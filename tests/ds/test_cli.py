@@ -14,7 +14,7 @@ from cmg_core.cli import main
 from cmg_core.ds.demarches import HABILITATIONS, MC
 from cmg_core.ds.sandbox import Sandbox
 from tests.conftest import ROOT
-from tests.ds.conftest import FAST_RETRY
+from tests.ds.conftest import FAST_RETRY, by_key
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_submit_deposits_a_monthly_file_that_the_client_then_reads(sandbox_db, t
     assert "Dossier n° 1 déposé (en construction)" in capsys.readouterr().out
     with Sandbox(sandbox_db) as sandbox, sandbox.client(retry=FAST_RETRY) as client:
         (dossier,) = client.dossier_page(MC.number).dossiers
-        assert MC.values(dossier)["mois"] == "10/2026"
+        assert by_key(sandbox, dossier)["mois"] == "10/2026"
         assert client.download(dossier.files[0]) == b"PK fake workbook"
 
 
@@ -53,7 +53,7 @@ def test_submit_of_an_habilitation_takes_its_champs_by_label(sandbox_db, capsys)
     assert main(argv) == 0
     with Sandbox(sandbox_db) as sandbox, sandbox.client(retry=FAST_RETRY) as client:
         (dossier,) = client.dossier_page(HABILITATIONS.number).dossiers
-    values = HABILITATIONS.values(dossier)
+        values = by_key(sandbox, dossier)
     assert values["operation"] == "MODIFICATION" and values["siret"] == "12345678901234"
     assert values["courriel_agent_a_modifier"] == "old@creche.fr"
 

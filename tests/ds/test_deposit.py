@@ -6,7 +6,7 @@ import pytest
 
 from cmg_core.ds.demarches import HABILITATIONS, MC
 from cmg_core.ds.sandbox import DepositRefused
-from tests.ds.conftest import SIRET, deposit_mc, monthly_file
+from tests.ds.conftest import SIRET, by_key, deposit_mc, monthly_file
 
 PERSON = {"Civilité": "Monsieur", "Prénom": "Luc", "Nom": "Martin", "Courriel": "luc@creche.fr"}
 
@@ -42,7 +42,7 @@ def test_conditions_left_unticked_reach_the_back_office_as_false(sandbox, client
         fields={"J'accepte les conditions": "non"},
     )
     (dossier,) = client.dossier_page(MC.number).dossiers
-    assert MC.values(dossier)["conditions"] is False
+    assert by_key(sandbox, dossier)["conditions"] is False
 
 
 def test_a_dossier_en_instruction_cannot_be_updated_by_the_partner(sandbox, client):

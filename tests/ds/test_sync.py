@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from cmg_core.ds import DossierState
 from cmg_core.ds.demarches import GAD, MC
-from tests.ds.conftest import SIRET, deposit_mc, monthly_file
+from tests.ds.conftest import SIRET, by_key, deposit_mc, monthly_file
 
 SINCE = datetime(2020, 1, 1, tzinfo=UTC)  # kept fixed across syncs, as DS recommends
 
@@ -79,7 +79,7 @@ def test_dossiers_of_another_demarche_stay_out_of_the_page(sandbox, client):
 def test_a_dossier_comes_back_typed_with_usager_siret_and_champs(sandbox, client):
     deposit_mc(sandbox, tag="10/2026", email="directrice@creche.fr")
     (dossier,) = client.dossier_page(MC.number).dossiers
-    values = MC.values(dossier)
+    values = by_key(sandbox, dossier)
     assert dossier.state is DossierState.EN_CONSTRUCTION
     assert (dossier.usager_email, dossier.demandeur_siret) == ("directrice@creche.fr", SIRET)
     assert values["mois"] == "10/2026" and values["conditions"] is True

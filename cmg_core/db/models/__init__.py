@@ -9,7 +9,7 @@ from cmg_core.db.models.attestations import (
 )
 from cmg_core.db.models.caf import Allocataire, Child, CmgClaim
 from cmg_core.db.models.deposits import Deposit, DepositLine
-from cmg_core.db.models.ds import DsCursor, DsDossier, DsFile
+from cmg_core.db.models.ds import DsChampId, DsCheck, DsCursor, DsDossier, DsFile
 from cmg_core.db.models.mail import OutboxMessage
 from cmg_core.db.models.operations import Lease, Run
 from cmg_core.db.models.outputs import Bilan, Notification
@@ -27,6 +27,8 @@ __all__ = [
     "CmgClaim",
     "Deposit",
     "DepositLine",
+    "DsChampId",
+    "DsCheck",
     "DsCursor",
     "DsDossier",
     "DsFile",

@@ -21,6 +21,7 @@ class DsCursor(Base):
     demarche_number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     updated_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
     end_cursor: Mapped[str | None] = mapped_column(sa.String(200))
+    deleted_cursor: Mapped[str | None] = mapped_column(sa.String(200))  # deletedDossiers
     last_run_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
@@ -41,6 +42,9 @@ class DsDossier(Claimable, Timestamps, Base):
     champs: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)  # by champDescriptorId
     deposited_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     ds_updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    revision_id: Mapped[str | None] = mapped_column(sa.String(100))  # dossier.demarche.revision
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # deleted on DS
+    deleted_reason: Mapped[str | None] = mapped_column(sa.String(30))  # DeletedDossierReason
     # Processing: a dossier needs work while processed_version differs from ds_updated_at.
     status: Mapped[DossierStatus] = mapped_column(
         enum_type(DossierStatus, "dossier_status"), default=DossierStatus.PENDING
@@ -73,3 +77,32 @@ class DsFile(Base):
     downloaded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     dossier: Mapped[DsDossier] = relationship(back_populates="files")
+
+
+class DsChampId(Base):
+    """The DS id of one champ the product needs: matched once by label and type on the
+    démarche's published revision, then kept (DS keeps a champ's id when it is renamed)."""
+
+    __tablename__ = "ds_champ_ids"
+
+    demarche_number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    key: Mapped[str] = mapped_column(sa.String(50), primary_key=True)  # ChampSpec.key
+    descriptor_id: Mapped[str] = mapped_column(sa.String(100))
+    label: Mapped[str] = mapped_column(sa.Text)  # the label it was matched by
+    # Ids the champ had before DS replaced it: dossiers of older revisions still carry them.
+    previous_ids: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    revision_id: Mapped[str] = mapped_column(sa.String(100))  # published revision last checked
+    matched_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class DsCheck(Base):
+    """One `ds check` report: its exit code and its lines (the Automate page shows the last)."""
+
+    __tablename__ = "ds_checks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    ds_url: Mapped[str] = mapped_column(sa.String(300))
+    exit_code: Mapped[int]  # 0 ready, 1 not ready, 2 DS unreachable
+    lines: Mapped[list[Any]] = mapped_column(sa.JSON, default=list)  # [level, French text]

@@ -2,6 +2,7 @@
 
 faults.rate_limit(after=3, times=1, reset_in=1.0)   # the 4th call gets 429 + RateLimit-Reset
 faults.fail(times=2, status=500)                    # the next 2 calls get HTTP 500
+faults.fail(times=1, after=2)                       # the 3rd call from now gets HTTP 500
 faults.slow(times=1, seconds=2.0)                   # the next call answers 2 s late
 """
 
@@ -36,6 +37,7 @@ class Faults:
             self._rate_limit_times = 0
             self._reset_in = 1.0
             self._failures: list[int] = []
+            self._fail_after = 0
             self._slow: list[float] = []
 
     def rate_limit(self, *, after: int = 0, times: int = 1, reset_in: float = 1.0) -> None:
@@ -45,10 +47,11 @@ class Faults:
             self._rate_limit_times = times
             self._reset_in = reset_in
 
-    def fail(self, *, times: int = 1, status: int = 500) -> None:
-        """Answer `status` (a 5xx) to the next `times` calls."""
+    def fail(self, *, times: int = 1, status: int = 500, after: int = 0) -> None:
+        """After `after` more calls, answer `status` (a 5xx) to the next `times` calls."""
         with self._lock:
             self._failures.extend([status] * times)
+            self._fail_after = self.calls + after
 
     def slow(self, *, times: int = 1, seconds: float = 1.0) -> None:
         """Delay the next `times` calls by `seconds` (then answer normally)."""
@@ -65,6 +68,6 @@ class Faults:
                 self._rate_limit_times -= 1
                 reset_at = math.ceil(time.time() + self._reset_in)
                 return Fault(status=429, reset_at=reset_at, delay=delay)
-            if self._failures:
+            if self._failures and self.calls > self._fail_after:
                 return Fault(status=self._failures.pop(0), delay=delay)
             return Fault(delay=delay)

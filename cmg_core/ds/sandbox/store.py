@@ -176,6 +176,12 @@ class SandboxStore:
             numbers = [r[0] for r in db.execute("SELECT number FROM demarches ORDER BY number")]
             return [revisions.demarche(db, n) for n in numbers]
 
+    def champ_keys(self) -> dict[str, str]:
+        """Every champ id of every revision → the sandbox's key for that champ."""
+        with self.read() as db:
+            rows = db.execute("SELECT DISTINCT descriptor_id, key FROM revision_champs")
+            return {r["descriptor_id"]: r["key"] for r in rows}
+
     def revise(
         self,
         key: str,
