@@ -6,7 +6,8 @@ the client and stored content-addressed; then the page's dossiers, their files a
 end cursor are saved in one transaction. `updatedSince` stays fixed, as DS recommends, and a
 saved cursor is never replaced by null. A dossier changed on DS after we last processed it (the
 partner put a new file after a correction request) becomes pending again. A file that could
-not be downloaded is kept without storage key; intake downloads it again.
+not be downloaded is kept without storage key; intake downloads it again. Then the démarche's
+deleted dossiers since their own saved cursor, page by page (`deletions.record`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from cmg_core.backoffice import deletions
 from cmg_core.backoffice.claim import lease
 from cmg_core.backoffice.context import StageContext
 from cmg_core.backoffice.stored_champs import champs_json
@@ -72,8 +74,22 @@ def sync_demarche(ctx: StageContext, number: int) -> None:
         ctx.counts["dossiers"] += len(page.dossiers)
         ctx.advance(len(page.dossiers))
         ctx.checkpoint()
+    sync_deleted(ctx, number)
     with ctx.session() as session:
         session.get(DsCursor, number).last_success_at = ctx.now
+
+
+def sync_deleted(ctx: StageContext, number: int) -> None:
+    """The dossiers of démarche `number` DS deleted since the saved cursor."""
+    with ctx.session() as session:
+        after = session.get(DsCursor, number).deleted_cursor
+    for page in ctx.ds.deleted_dossier_pages(number, after=after, deleted_since=SINCE):
+        with ctx.session() as session:
+            for deleted in page.deleted:
+                deletions.record(session, number, deleted, ctx.now, ctx.counts)
+            if page.end_cursor:  # never overwrite a saved cursor with null
+                session.get(DsCursor, number).deleted_cursor = page.end_cursor
+        ctx.checkpoint()
 
 
 def _download_new(ctx: StageContext, page: DossierPage) -> dict[FileKey, StoredFile]:
