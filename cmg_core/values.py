@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -33,6 +34,18 @@ class Month:
         if not match:
             raise ValueError(f"not MM/AAAA: {text!r}")
         return cls(int(match.group(2)), int(match.group(1)))
+
+    @classmethod
+    def parse_written(cls, text: str) -> Month:
+        """A month as people write it in a form: `MM/AAAA`, `M/AAAA` or `octobre 2026`
+        (any case, accents optional); ValueError otherwise."""
+        words = text.strip().casefold().split()
+        if len(words) == 2 and words[1].isdigit() and len(words[1]) == 4:
+            wanted = _plain(words[0])
+            for number, name in enumerate(FRENCH_MONTHS, start=1):
+                if _plain(name) == wanted:
+                    return cls(int(words[1]), number)
+        return cls.parse(text)
 
     @classmethod
     def of(cls, day: date) -> Month:
@@ -95,6 +108,12 @@ FRENCH_MONTHS = (
     "novembre",
     "décembre",
 )
+
+
+def _plain(word: str) -> str:
+    """`Février` → `fevrier`."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def parse_french_date(text: str) -> date:

@@ -46,3 +46,22 @@ def test_amounts_are_decimals_without_float_noise():
 
 def test_euros_print_the_french_way():
     assert format_euros(Decimal("1234.5")) == "1\u00a0234,50\u00a0€"
+
+
+@pytest.mark.parametrize(
+    "text", ["10/2026", "  10 / 2026 ", "Octobre 2026", "octobre   2026", "OCTOBRE 2026"]
+)
+def test_a_written_month_may_be_mm_aaaa_or_its_french_name(text):
+    assert Month.parse_written(text) == Month(2026, 10)
+
+
+def test_written_months_accept_missing_accents_and_one_digit():
+    assert Month.parse_written("fevrier 2027") == Month(2027, 2)
+    assert Month.parse_written("Août 2026") == Month.parse_written("aout 2026") == Month(2026, 8)
+    assert Month.parse_written("3/2026") == Month(2026, 3)
+
+
+@pytest.mark.parametrize("text", ["", "octobr 2026", "octobre", "2026-10", "octobre 26", "13/2026"])
+def test_other_written_months_are_refused(text):
+    with pytest.raises(ValueError):
+        Month.parse_written(text)

@@ -3,9 +3,10 @@
 Gatekeeping first: the SIRET must be a partner of the démarche's kind and the depositor its
 manager or an active habilitation (otherwise the dossier is refused with a motivation), the
 partner still active, the conditions accepted and a file attached (otherwise a correction is
-asked, saying why). Then the pre-check
-(`check_workbook`, today = the run's date, the démarche's template expected) and the
-referential checks (`backoffice.caf_families`). A file with blocking errors is sent back with
+asked, saying why). Then the pre-check (`check_workbook`, today = the run's date, the
+démarche's template expected), the dossier's « Mois concerné » against the file's month
+(`declared_month`) and the referential checks (`backoffice.caf_families`). A file with
+blocking errors is sent back with
 `dossierEnvoyerMessage(correction)` and the annotated workbook; the partner resubmits on the
 same dossier. A valid file becomes the current deposit of its SIRET × month × template — a
 later valid file supersedes it (`cmg_core.db.deposits`), withdrawing the attestations of the
@@ -29,6 +30,7 @@ from cmg_core.backoffice import caf_families, ds_actions, texts
 from cmg_core.backoffice.champ_ids import ChampIds, resolve_all
 from cmg_core.backoffice.claim import Claim
 from cmg_core.backoffice.context import StageContext
+from cmg_core.backoffice.declared_month import findings as declared_month_findings
 from cmg_core.backoffice.dossier_loop import finish, process_dossiers
 from cmg_core.backoffice.stored_champs import FileInfo
 from cmg_core.backoffice.withdrawal import withdraw_dropped
@@ -82,7 +84,7 @@ def handle(ids: dict[int, ChampIds], ctx: StageContext, claim: Claim, dossier: D
             )
         ).one_or_none()
     if deposit is None:
-        deposit = _take_in(ctx, dossier, spec, partner, content, key, sha256, info)
+        deposit = _take_in(ctx, dossier, spec, partner, content, key, sha256, info, champs["mois"])
     ctx.checkpoint()
     if deposit.status is DepositStatus.CORRECTION_REQUESTED:
         body, attachment = _correction(ctx, deposit)
@@ -150,11 +152,12 @@ def _take_in(
     key: str,
     sha256: str,
     info: FileInfo,
+    declared_month: object,
 ) -> Deposit:
     """Check the file and record it: a current deposit with its lines, or a correction."""
     template = templates.get(spec.template)
     report = check_workbook(content, info.filename, template=spec.template, today=ctx.today)
-    found = list(report.findings)
+    found = list(report.findings) + declared_month_findings(declared_month, report.month)
     if report.template == spec.template and report.lines:
         with ctx.session() as session:
             found += caf_families.findings(session, report.lines, template)
