@@ -6,6 +6,7 @@ between items), and where the progress callback is told how far the stage got.
 
 from __future__ import annotations
 
+import math
 import os
 import socket
 import threading
@@ -120,6 +121,8 @@ class StageContext:
 
     def close(self) -> None:
         if self._ds is not None:
+            if self._ds.retry_seconds:  # DS was failing: how long the stage waited for it
+                self.counts["ds_retry_seconds"] = math.ceil(self._ds.retry_seconds)
             self._ds.close()
             self._ds = None
 

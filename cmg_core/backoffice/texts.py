@@ -279,6 +279,7 @@ COUNTERS = {
     "reminders": "relances écrites",
     "mails_sent": "courriels envoyés",
     "mails_waiting": "courriels en attente",
+    "ds_retry_seconds": "secondes d'attente de DS (réessais)",
 }
 
 

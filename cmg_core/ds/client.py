@@ -52,7 +52,7 @@ class DSClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.instructeur_id = instructeur_id
-        retrier = Retrier(retry or RetryPolicy(), sleep=sleep, clock=clock)
+        retrier = self._retrier = Retrier(retry or RetryPolicy(), sleep=sleep, clock=clock)
         self._api = httpx.Client(
             base_url=self.base_url,
             transport=transport,
@@ -78,6 +78,11 @@ class DSClient:
 
     def __repr__(self) -> str:  # never shows the token
         return f"DSClient(base_url={self.base_url!r}, instructeur_id={self.instructeur_id!r})"
+
+    @property
+    def retry_seconds(self) -> float:
+        """Seconds this client has slept between retries (at most the policy's total)."""
+        return self._retrier.slept
 
     def close(self) -> None:
         self._api.close()

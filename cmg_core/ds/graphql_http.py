@@ -1,9 +1,11 @@
 """HTTP to DS: one GraphQL POST, its failures mapped to `errors`, retried by `RetryPolicy`.
 
 Retried: 429 (waiting until `RateLimit-Reset`), 5xx, timeouts, network errors and top-level
-`timeout` errors — for queries. A mutation is retried only when DS surely did not run it (429,
-or a request that never left: connection refused, connect timeout), so a message is never sent
-twice. Never retried: payload errors, 401, 403, other GraphQL errors.
+`timeout` errors — for queries. One client sleeps at most `max_total_sleep` seconds in all
+(120 s: a stage has one client), so a DS outage ends a stage instead of stalling it. A
+mutation is retried only when DS surely did not run it (429, or a request that never left:
+connection refused, connect timeout), so a message is never sent twice. Never retried: payload
+errors, 401, 403, other GraphQL errors.
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Exponential backoff with jitter; `max_delay` also caps a RateLimit-Reset wait."""
+    """Exponential backoff with jitter; `max_delay` also caps a RateLimit-Reset wait, and
+    `max_total_sleep` every wait of one client (one stage) together."""
 
     max_attempts: int = 5
     base_delay: float = 0.5
     max_delay: float = 60.0
     jitter: float = 0.25
+    max_total_sleep: float = 120.0
 
     def delay(self, attempt: int, *, reset_at: float | None, now: float) -> float:
         """Seconds to wait after failed attempt number `attempt` (1-based)."""
@@ -113,6 +117,7 @@ class Retrier:
         self.policy = policy
         self._sleep = sleep
         self._clock = clock
+        self.slept = 0.0  # seconds slept so far, all operations together
 
     def run(self, operation: str, attempt: Callable[[], T], *, mutation: bool) -> T:
         number = 1
@@ -124,14 +129,26 @@ class Retrier:
                     raise
                 reset_at = getattr(exc, "reset_at", None)
                 wait = self.policy.delay(number, reset_at=reset_at, now=self._clock())
+                if self.slept + wait > self.policy.max_total_sleep:
+                    log.warning(
+                        "DS %s failed (%s), not retried: %.0fs of waits already, at most %.0fs",
+                        operation,
+                        type(exc).__name__,
+                        self.slept,
+                        self.policy.max_total_sleep,
+                    )
+                    raise
                 log.warning(
-                    "DS %s failed (%s), attempt %d/%d, retrying in %.2fs",
+                    "DS %s failed (%s), attempt %d/%d, retrying in %.2fs (%.0fs of %.0fs)",
                     operation,
                     type(exc).__name__,
                     number,
                     self.policy.max_attempts,
                     wait,
+                    self.slept + wait,
+                    self.policy.max_total_sleep,
                 )
+                self.slept += wait
                 self._sleep(wait)
                 number += 1
 

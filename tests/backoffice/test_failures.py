@@ -72,3 +72,19 @@ def test_ds_down_when_the_champ_ids_are_checked_leaves_every_dossier_for_the_nex
         run = session.get(Run, result.run_id)
         assert run.error == f"révision de la démarche {MC.number}: DSServerError"
     assert run_stage("intake", options).counts["en_instruction"] == 1
+
+
+def test_a_stage_stops_waiting_for_ds_at_its_retry_total_and_counts_the_wait(
+    sqlite_url, sandbox, tmp_path, caplog
+):
+    patient = RetryPolicy(max_attempts=100, base_delay=0.02, max_delay=0.02, jitter=0.0,
+                          max_total_sleep=0.1)  # fmt: skip
+    options = world.options(sqlite_url, sandbox, tmp_path / "storage")
+    options = replace(options, ds=replace(options.ds, retry=patient))
+    sandbox.faults.fail(times=1000, status=503)
+    result = run_stage("sync", options)
+    assert sandbox.faults.calls == 6 + 1 + 1  # 5 waits of 0.02 s fit, then one try a démarche
+    sandbox.faults.reset()
+    assert result.status is RunStatus.SUCCEEDED and result.failures == 3  # each démarche
+    assert result.counts["ds_retry_seconds"] == 1  # 0.1 s, rounded up
+    assert "not retried: 0s of waits already, at most 0s" in caplog.text

@@ -223,3 +223,31 @@ def test_an_empty_token_sends_no_authorization_header():
     )
     fetch(client)
     assert "Authorization" not in script.requests[0].headers
+
+
+def test_one_client_sleeps_at_most_its_total_in_retries_then_gives_up_logged(caplog):
+    policy = RetryPolicy(max_attempts=10, base_delay=30.0, max_delay=60.0, jitter=0.0)
+    script = Script(httpx.Response(503))
+    sleeps: list[float] = []
+    client = make_client(script, sleeps, retry=policy)
+    with pytest.raises(DSServerError):
+        fetch(client)  # waits 30 then 60; 60 more would pass 120
+    assert sleeps == [30.0, 60.0]
+    with pytest.raises(DSServerError):
+        fetch(client)  # the same client (one stage): 30 s are left, a first wait of 30 fits
+    assert sleeps == [30.0, 60.0, 30.0] and client.retry_seconds == 120.0
+    with pytest.raises(DSServerError):
+        fetch(client)
+    assert sum(sleeps) == 120.0 and len(script.requests) == 3 + 2 + 1
+    assert "not retried: 120s of waits already, at most 120s" in caplog.text
+
+
+def test_a_rate_limit_reset_beyond_the_total_is_not_waited_for():
+    script = Script(
+        httpx.Response(429, text="Too many requests", headers={"RateLimit-Reset": str(NOW + 50)})
+    )
+    sleeps: list[float] = []
+    policy = RetryPolicy(max_attempts=5, max_delay=60.0, jitter=0.0, max_total_sleep=120.0)
+    with pytest.raises(DSRateLimited):
+        fetch(make_client(script, sleeps, retry=policy))
+    assert sleeps == [50.0, 50.0]
