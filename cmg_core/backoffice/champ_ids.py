@@ -17,12 +17,13 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cmg_core.backoffice import stored_champs
 from cmg_core.backoffice.context import StageContext, StageStopped
 from cmg_core.db.models import DsChampId
-from cmg_core.ds import DSError
+from cmg_core.ds import DemarcheRevision, DSError
 from cmg_core.ds.demarches import DemarcheSpec
 from cmg_core.ds.descriptors import DemarcheMatch, Kept, Outcome, match
 
@@ -99,10 +100,19 @@ def resolve_all(ctx: StageContext, specs: Sequence[DemarcheSpec]) -> dict[int, C
 def resolve(ctx: StageContext, spec: DemarcheSpec) -> ChampIds:
     """The ids to read `spec`'s dossiers by, checked against its published revision now."""
     revision = ctx.ds.demarche_revision(spec.number)
+    try:
+        return _match_and_keep(ctx, spec, revision, warn=True)
+    except IntegrityError:  # another worker kept the same ids first: match against them
+        return _match_and_keep(ctx, spec, revision, warn=False)
+
+
+def _match_and_keep(
+    ctx: StageContext, spec: DemarcheSpec, revision: DemarcheRevision, *, warn: bool
+) -> ChampIds:
     with ctx.session() as session:
         matched = match(spec, revision, kept(session, spec.number), overrides(spec))
         if matched.problems:
             raise StageStopped(matched.problems)
-        for warning in matched.warnings:
+        for warning in matched.warnings if warn else ():
             log.warning("%s", warning)
         return keep(session, matched, ctx.now)
