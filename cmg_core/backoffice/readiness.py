@@ -82,7 +82,22 @@ class Report:
         return NOT_READY if self.problems else READY
 
     def text_lines(self) -> list[str]:
-        return [PREFIX[level] + text for level, text in self.lines]
+        """The report as `ds check` prints it: its lines, then its verdict."""
+        return [PREFIX[level] + text for level, text in self.lines] + [self.verdict]
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.exit_code, len(self.problems))
+
+
+def verdict(exit_code: int, problems: int) -> str:
+    """The report's conclusion in one French sentence."""
+    if exit_code == READY:
+        return "Prêt : le back office peut travailler avec ce DS."
+    if exit_code == NOT_READY:
+        plural = "s" if problems > 1 else ""
+        return f"Pas prêt : {problems} problème{plural} à régler."
+    return "Pas prêt : DS est injoignable, ou les réglages sont refusés avant tout appel."
 
 
 def check(
@@ -110,10 +125,6 @@ def check(
         for number, spec in enumerate(DEMARCHES):
             if not _demarche(report, client, spec, _kept(report, url, spec), first=number == 0):
                 break
-    if report.exit_code == READY:
-        report.add(Level.OK, "Prêt : le back office peut travailler avec ce DS.")
-    elif not report.unreachable:
-        report.add(Level.OK, f"Pas prêt : {len(report.problems)} problème(s) à régler.")
     return report
 
 

@@ -128,16 +128,11 @@ def _summary(check: DsCheck) -> DsCheckSummary:
     by_level: dict[str, list[str]] = {level.value: [] for level in readiness.Level}
     for level, text in check.lines:
         by_level[level].append(text)
-    headline = {
-        readiness.READY: "Prêt : le back office peut travailler avec ce DS.",
-        readiness.NOT_READY: f"Pas prêt : {len(by_level['problem'])} problème(s) à régler.",
-        readiness.UNREACHABLE: "DS injoignable, ou réglages refusés avant tout appel.",
-    }.get(check.exit_code, "Résultat inconnu.")
     return DsCheckSummary(
         checked_at=check.checked_at,
         ds_url=check.ds_url,
         exit_code=check.exit_code,
-        headline=headline,
+        headline=readiness.verdict(check.exit_code, len(by_level["problem"])),
         problems=by_level["problem"],
         warnings=by_level["warning"],
         details=by_level["ok"],

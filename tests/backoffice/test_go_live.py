@@ -80,7 +80,7 @@ def test_an_unknown_demarche_number_makes_the_check_fail_naming_it(live, monkeyp
     assert main(["ds", "check"]) == 1
     out = capsys.readouterr().out
     assert "Problème : Démarche 987654 (CMG_DEMARCHE_MC) : introuvable sur DS" in out
-    assert "Pas prêt : 1 problème(s) à régler." in out
+    assert "Pas prêt : 1 problème à régler." in out
 
 
 def test_a_renamed_champ_is_followed_and_a_replaced_one_stops_the_pass_until_set(

@@ -30,7 +30,7 @@ def test_the_last_report_shows_its_verdict_problems_and_warnings(world):
             ["warning", "Le champ « Mois » s'appelle désormais « Mois de garde »."],
         ]))  # fmt: skip
     app = as_member(PAGE, member(world, Role.ADMIN))
-    assert [e.value for e in app.error] == ["Pas prêt : 1 problème(s) à régler."]
+    assert [e.value for e in app.error] == ["Pas prêt : 1 problème à régler."]
     shown = texts(app)
     assert "Démarche 987654 (CMG\\_DEMARCHE\\_MC) : introuvable sur DS." in shown
     assert "Mois de garde" in shown
