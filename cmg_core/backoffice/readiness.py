@@ -104,10 +104,11 @@ def check(
     *,
     url: str | None = None,
     timeout: float = 20.0,
-    retry: RetryPolicy | None = None,
+    attempts: int = 2,
     now: datetime | None = None,
 ) -> Report:
-    """Check DS as configured (database `url` for the kept ids); never raises for DS."""
+    """Check DS as configured (database `url` for the kept ids), each request tried at most
+    `attempts` times and given `timeout` seconds; never raises for DS."""
     report = Report(settings.get("CMG_DS_URL"), now or datetime.now(UTC))
     try:
         ds = guards.configured()
@@ -118,7 +119,7 @@ def check(
         return report
     report.add(Level.OK, f"DS visé : {ds.describe()}.")
     _unknown_overrides(report)
-    retry = retry or RetryPolicy(max_attempts=2, base_delay=0.5, max_delay=2.0)
+    retry = RetryPolicy(max_attempts=attempts, base_delay=0.5, max_delay=2.0)
     client = DSClient(base_url=ds.base_url, token=ds.token, instructeur_id=ds.instructeur_id,
                       timeout=timeout, retry=retry)  # fmt: skip
     with client:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "campaign": ("campaign", "appel mensuel aux structures qui n'ont pas déposé un mois échu"),
     "db": ("db", "crée ou met à jour la base de données"),
     "demo": ("demo", "démarre le portail de démonstration (make run)"),
+    "ds": ("ds", "démarches-simplifiées (DS) : vérifier que tout est prêt (ds check)"),
     "ds-sandbox": ("ds_sandbox", "bac à sable local de demarches-simplifiees.fr (DS)"),
     "partners": ("partners", "structures partenaires, conventions et gestionnaires"),
     "precheck": ("precheck", "pré-contrôle d'un fichier mensuel (.xlsx)"),

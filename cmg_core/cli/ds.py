@@ -6,11 +6,11 @@ call (production guards). The report is also kept for the staff page *Automate*.
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("ds", help="démarches-simplifiées (DS) : vérifications")
+def configure(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="ds_action", metavar="ACTION", required=True)
     check = commands.add_parser(
         "check",

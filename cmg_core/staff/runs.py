@@ -14,7 +14,6 @@ from cmg_core import settings
 from cmg_core.backoffice import readiness
 from cmg_core.backoffice.runner import RunOptions, RunResult, run_all
 from cmg_core.db.models import DsCheck, DsCursor, DsDossier, Run
-from cmg_core.ds import RetryPolicy
 
 CHECK_TIMEOUT = 8.0  # seconds per DS request when the page runs `ds check`
 
@@ -147,6 +146,6 @@ def last_ds_check(session: Session) -> DsCheckSummary | None:
 
 def check_ds() -> int:
     """Run `ds check` now with a short timeout and keep its report; its exit code."""
-    report = readiness.check(timeout=CHECK_TIMEOUT, retry=RetryPolicy(max_attempts=1))
+    report = readiness.check(timeout=CHECK_TIMEOUT, attempts=1)
     readiness.store(report)
     return report.exit_code
