@@ -10,7 +10,9 @@ _HASHER = PasswordHasher()  # argon2id with the library's current recommended pa
 # Verified when the e-mail is unknown, so that an unknown account takes as long as a known one.
 # Precomputed (hashing at import would cost every command ~0.1 s) with `_HASHER`'s parameters;
 # a test fails when the library's defaults change and it needs computing again.
-_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$WgHtjT7JqBhhcE1qZkVcNA$Ns69PMxnwcnbiGaqEy0nQIH0m8DqSnvgPfwhbYvzelg"
+_DUMMY_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$WgHtjT7JqBhhcE1qZkVcNA$Ns69PMxnwcnbiGaqEy0nQIH0m8DqSnvgPfwhbYvzelg"
+)
 
 
 class WeakPasswordError(ValueError):
