@@ -78,7 +78,8 @@ ENTRIES = (
             "prudence, il n'est pas contrôlé."
         ),
         strings=Cause(
-            "Le fichier contient un volume anormal de textes : par prudence, il n'est pas contrôlé."
+            "Le fichier contient un volume anormal de textes : par prudence, il n'est pas "
+            "contrôlé."
         ),
         reference=Cause(
             "Le fichier désigne ses cellules d'une façon anormale : par prudence, il n'est pas "
@@ -89,7 +90,8 @@ ENTRIES = (
             "contrôlé."
         ),
         limits=Cause(
-            "La lecture du fichier demandait trop de ressources : par prudence, elle a été arrêtée."
+            "La lecture du fichier demandait trop de ressources : par prudence, elle a été "
+            "arrêtée."
         ),
         time=Cause(
             "La lecture du fichier a pris trop de temps : par prudence, elle a été arrêtée.",
