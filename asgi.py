@@ -8,8 +8,6 @@ Start it with `streamlit run asgi.py` (see the README), or with any ASGI server
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import streamlit as st
@@ -23,16 +21,12 @@ from web import middleware, staff_session, startup
 # clears the flag, but only after that first run: clear it before any run.
 PagesManager.uses_pages_directory = False
 
-
-@asynccontextmanager
-async def lifespan(_app: st.App) -> AsyncIterator[None]:
-    startup.prepare()
-    yield
-
+# Once per server start. Not in an st.App lifespan: under `streamlit run`, Streamlit starts its
+# runtime on the first request and skips a user lifespan (it logs so).
+startup.prepare()
 
 app = st.App(
     Path(__file__).resolve().parent / "app.py",
     routes=staff_session.ROUTES,
     middleware=middleware.MIDDLEWARE,
-    lifespan=lifespan,
 )

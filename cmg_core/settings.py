@@ -132,6 +132,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CMG_DEMO", "0", "1 in demo mode: demo staff accounts exist and are printed."),
     Setting("CMG_LOG_LEVEL", "INFO", "Python logging level."),
     Setting(
+        "CMG_TRUSTED_PROXIES",
+        "",
+        "Addresses or networks of the reverse proxies whose X-Forwarded-For names the client "
+        "(comma-separated, e.g. 10.0.0.5,192.168.0.0/24); sign-in delays are per client address.",
+    ),
+    Setting(
         "CMG_SESSION_SECRET",
         "",
         "Key signing the staff session cookie (32 characters or more, the same on every "

@@ -1,5 +1,5 @@
 """`users`: Caf staff accounts — add one (password prompted, or read from stdin when piped),
-list them, unlock one."""
+list them, lift the sign-in delays on one."""
 
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     listing = commands.add_parser("list", help="liste les comptes")
     listing.set_defaults(func=run_list)
 
-    unlock = commands.add_parser("unlock", help="déverrouille un compte")
+    unlock = commands.add_parser(
+        "unlock", help="lève les délais de connexion d'un compte (après des essais infructueux)"
+    )
     unlock.add_argument("email")
     unlock.set_defaults(func=run_unlock)
 
@@ -52,7 +54,7 @@ def run_add(args) -> int:
     try:
         password = None if args.oidc_only else read_password()
         if password is not None:
-            check_policy(password)
+            check_policy(password, [args.email])
         with session_scope() as session:
             user = accounts.add_user(session, args.email, args.role, password)
             email, role = user.email, Role(user.role)
@@ -67,8 +69,8 @@ def run_list(args) -> int:
     with session_scope() as session:
         for user in accounts.all_users(session):
             state = "actif" if user.active else "désactivé"
-            if user.locked_until is not None:
-                state += ", verrouillé"
+            if user.must_change_password:
+                state += ", mot de passe provisoire"
             print(f"{user.email}\t{Role(user.role).value}\t{state}")
     return 0
 
@@ -80,5 +82,5 @@ def run_unlock(args) -> int:
             print("Erreur : aucun compte pour cette adresse.", file=sys.stderr)
             return 2
         accounts.unlock_user(session, user.id, accounts.SYSTEM)
-    print("Compte déverrouillé.")
+    print("Délais de connexion levés.")
     return 0

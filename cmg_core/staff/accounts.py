@@ -1,4 +1,5 @@
-"""Managing staff accounts (list, unlock, activate) and the demo accounts of `make run`."""
+"""Managing staff accounts (create, change role, activate, lift sign-in delays, change one's
+own password) and the demo accounts of `make run`; every change journaled."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from sqlalchemy.orm import Session
 from cmg_core import settings
 from cmg_core.db.enums import Role
 from cmg_core.db.models import StaffUser
-from cmg_core.staff import audit, sessions
-from cmg_core.staff.auth import create_user, find_user, set_password, unlock
+from cmg_core.staff import audit, sessions, throttle
+from cmg_core.staff.auth import DEMO_DOMAIN, create_user, find_user, set_password
+from cmg_core.staff.passwords import WeakPasswordError, check_policy, verify_password
 
-DEMO_DOMAIN = "demo.caf.invalid"  # `.invalid`: can never be a real mailbox
 DEMO_ACCOUNTS: tuple[tuple[str, Role, str], ...] = (
     (f"agent@{DEMO_DOMAIN}", Role.AGENT, "Agent de démonstration"),
     (f"gca@{DEMO_DOMAIN}", Role.GCA, "GCA de démonstration"),
@@ -27,18 +28,57 @@ def all_users(session: Session) -> list[StaffUser]:
 
 
 def add_user(
-    session: Session, email: str, role: Role | str, password: str | None, by: audit.Actor = SYSTEM
+    session: Session,
+    email: str,
+    role: Role | str,
+    password: str | None,
+    by: audit.Actor = SYSTEM,
+    *,
+    display_name: str = "",
+    temporary: bool = False,
 ) -> StaffUser:
     """Create an account and journal it (the password never reaches the journal)."""
-    user = create_user(session, email, role, password)
-    audit.record(session, by, "user.create", "staff_user", user.id, role=str(user.role))
+    user = create_user(session, email, role, password, display_name, temporary=temporary)
+    audit.record(
+        session,
+        by,
+        "user.create",
+        "staff_user",
+        user.id,
+        role=str(user.role),
+        sign_in="password" if password is not None else "oidc",
+    )
     return user
 
 
-def unlock_user(session: Session, user_id: int, by: audit.Actor) -> None:
+def temporary_password() -> str:
+    """A random password that follows the rules, for an administrator to hand over once."""
+    while True:
+        password = secrets.token_urlsafe(12)
+        try:
+            check_policy(password)
+        except WeakPasswordError:
+            continue
+        return password
+
+
+def change_own_password(session: Session, user_id: int, current: str, new: str) -> None:
+    """The member of staff replaces their password (a temporary one at the first sign-in)."""
     user = session.get_one(StaffUser, user_id)
-    unlock(user)
+    if not verify_password(user.password_hash, current):
+        raise WeakPasswordError("Le mot de passe actuel n'est pas le bon.")
+    if new == current:
+        raise WeakPasswordError("Choisissez un mot de passe différent de l'actuel.")
+    set_password(user, new)
+    audit.record(session, audit.Actor.of(user), "user.password", "staff_user", user.id)
+
+
+def unlock_user(session: Session, user_id: int, by: audit.Actor) -> int:
+    """Lift the sign-in delays on an account's e-mail, from every address."""
+    user = session.get_one(StaffUser, user_id)
+    cleared = throttle.forget_email(session, user.email)
     audit.record(session, by, "user.unlock", "staff_user", user.id)
+    return cleared
 
 
 def set_active(session: Session, user_id: int, active: bool, by: audit.Actor) -> None:

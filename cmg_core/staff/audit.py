@@ -19,7 +19,6 @@ from cmg_core.db.types import utcnow
 ACTION_LABELS: dict[str, str] = {
     "auth.sign_in": "connexion",
     "auth.sign_in_failed": "échec de connexion",
-    "auth.locked": "compte verrouillé",
     "auth.sign_out": "déconnexion",
     "auth.timeout": "déconnexion après inactivité",
     "auth.session_revoked": "session fermée (rôle modifié ou compte désactivé)",
@@ -32,7 +31,8 @@ ACTION_LABELS: dict[str, str] = {
     "export.journal": "export du journal",
     "bilan.download": "téléchargement d'un bilan",
     "user.create": "création d'un compte",
-    "user.unlock": "déverrouillage d'un compte",
+    "user.unlock": "délais de connexion levés",
+    "user.password": "changement de mot de passe",
     "user.activate": "réactivation d'un compte",
     "user.deactivate": "désactivation d'un compte",
     "user.role": "changement de rôle",
@@ -134,8 +134,13 @@ DETAIL_VALUES = {
     "oidc": "OpenID Connect",
     "wrong_password": "mot de passe erroné",
     "unknown": "adresse inconnue",
-    "locked": "compte verrouillé",
+    "throttled": "essai trop rapproché (délai en cours)",
+    "demo": "compte de démonstration hors démonstration",
     "inactive": "compte désactivé",
+    "idle": "30 minutes sans action",
+    "sign_out": "déconnexion",
+    "role_change": "rôle modifié",
+    "deactivated": "compte désactivé",
     "oidc_no_account": "aucun compte pour cette identité",
 }
 

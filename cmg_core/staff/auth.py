@@ -1,36 +1,39 @@
-"""Staff sign-in: local accounts (argon2), lockout after repeated failures, and the mapping of
-an OpenID Connect e-mail to a staff account (the session that follows: `sessions`).
+"""Staff sign-in: local accounts (argon2) with throttling, and the mapping of an OpenID Connect
+e-mail to a staff account (the server-side session that follows: `sessions`).
 
-`sign_in` writes the outcome to the audit journal in the caller's transaction. Failures return
-a `SignInRefused` with a French message that does not say whether the e-mail exists, except
-for a locked account (its owner must know why and until when).
+`sign_in` writes the outcome to the audit journal in the caller's transaction. An unknown
+e-mail, a demo account outside demo mode and a wrong password get the same answer after the
+same work; repeated failures delay further attempts from the same address (`throttle`), the
+same way whether the e-mail exists or not.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from cmg_core import settings
 from cmg_core.db.enums import Role
 from cmg_core.db.models import StaffUser
 from cmg_core.db.types import utcnow
-from cmg_core.documents.formats import paris_time
-from cmg_core.staff import audit
-from cmg_core.staff.passwords import hash_password, needs_rehash, verify_password
+from cmg_core.staff import audit, throttle
+from cmg_core.staff.passwords import hash_password, needs_rehash, rehash, verify_password
 
-MAX_FAILURES = 5
-LOCK_DURATION = timedelta(minutes=15)
-LOCK_RULE = "Compte verrouillé pendant 15 minutes après 5 essais infructueux."
+DEMO_DOMAIN = "demo.caf.invalid"  # `.invalid`: can never be a real mailbox
 WRONG_CREDENTIALS = "Adresse électronique ou mot de passe incorrect."
+THROTTLE_RULE = (
+    "Après plusieurs essais infructueux, chaque nouvel essai depuis ce poste est retardé "
+    "de quelques secondes, puis davantage."
+)
 
 
 class Refusal(StrEnum):
     WRONG_CREDENTIALS = "wrong_credentials"
-    LOCKED = "locked"
+    THROTTLED = "throttled"
     INACTIVE = "inactive"
 
 
@@ -43,13 +46,14 @@ class SignedIn:
     role: Role
     display_name: str = ""
     session_id: int | None = None  # the server-side session (`cmg_core.staff.sessions`)
+    must_change_password: bool = False
 
 
 @dataclass(frozen=True)
 class SignInRefused:
     reason: Refusal
     message: str  # French, shown as is
-    locked_until: datetime | None = None
+    retry_after: datetime | None = None
 
 
 class AccountExistsError(ValueError):
@@ -60,6 +64,10 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def is_demo_email(email: str) -> bool:
+    return normalise_email(email).endswith(f"@{DEMO_DOMAIN}")
+
+
 def find_user(session: Session, email: str) -> StaffUser | None:
     return session.scalars(
         sa.select(StaffUser).where(StaffUser.email == normalise_email(email))
@@ -67,11 +75,18 @@ def find_user(session: Session, email: str) -> StaffUser | None:
 
 
 def create_user(
-    session: Session, email: str, role: Role | str, password: str | None, display_name: str = ""
+    session: Session,
+    email: str,
+    role: Role | str,
+    password: str | None,
+    display_name: str = "",
+    *,
+    temporary: bool = False,
 ) -> StaffUser:
-    """A new active account; `password=None` makes an OpenID Connect-only account."""
+    """A new active account; `password=None` makes an OpenID Connect-only account, and a
+    `temporary` password must be changed at the first sign-in."""
     email = normalise_email(email)
-    if "@" not in email or len(email) > 254:
+    if "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
         raise ValueError("Adresse électronique invalide.")
     if find_user(session, email) is not None:
         raise AccountExistsError(f"Un compte existe déjà pour {email}.")
@@ -79,55 +94,59 @@ def create_user(
         email=email,
         role=Role(role),
         display_name=display_name,
-        password_hash=None if password is None else hash_password(password),
+        password_hash=None if password is None else hash_password(password, [email]),
         password_changed_at=None if password is None else utcnow(),
+        must_change_password=password is not None and temporary,
     )
     session.add(user)
     session.flush()
     return user
 
 
-def set_password(user: StaffUser, password: str) -> None:
-    """Replace the password; also unlocks the account."""
-    user.password_hash = hash_password(password)
+def set_password(user: StaffUser, password: str, *, temporary: bool = False) -> None:
+    """Replace the password (checked against the rules)."""
+    user.password_hash = hash_password(password, [user.email])
     user.password_changed_at = utcnow()
-    unlock(user)
+    user.must_change_password = temporary
 
 
-def unlock(user: StaffUser) -> None:
-    user.failed_attempts = 0
-    user.locked_until = None
-
-
-def is_locked(user: StaffUser, now: datetime) -> bool:
-    return user.locked_until is not None and user.locked_until > now
-
-
-def locked_message(until: datetime) -> str:
-    return f"{LOCK_RULE} Vous pourrez réessayer à {paris_time(until):%H:%M}."
+def throttled_message(until: datetime, now: datetime) -> str:
+    seconds = max(1, round((until - now).total_seconds()))
+    wait = (
+        f"{seconds} seconde{'s' if seconds > 1 else ''}"
+        if seconds < 120
+        else (f"{round(seconds / 60)} minutes")
+    )
+    return f"Trop d'essais infructueux depuis ce poste. Réessayez dans {wait}."
 
 
 def sign_in(
-    session: Session, email: str, password: str, now: datetime | None = None
+    session: Session, email: str, password: str, address: str, now: datetime | None = None
 ) -> SignedIn | SignInRefused:
-    """Check a local sign-in, count failures, lock after `MAX_FAILURES`, journal the outcome."""
+    """Check a local sign-in from `address`, throttle failures, journal the outcome."""
     now = now or utcnow()
     typed = normalise_email(email)
-    user = session.scalars(
-        sa.select(StaffUser).where(StaffUser.email == typed).with_for_update()
-    ).one_or_none()
-    if user is None:
-        verify_password(None, password)  # same work as for a known account
-        audit.record(session, audit.Actor(None, typed), "auth.sign_in_failed", reason="unknown")
+    until = throttle.blocked_until(session, typed, address, now)
+    if until is not None:
+        audit.record(session, audit.Actor(None, typed), "auth.sign_in_failed", reason="throttled")
+        return SignInRefused(Refusal.THROTTLED, throttled_message(until, now), until)
+    user = find_user(session, typed)
+    right = verify_password(user.password_hash if user else None, password)  # same work
+    if user is None or not right or (is_demo_email(typed) and not settings.get_bool("CMG_DEMO")):
+        throttle.record_failure(session, typed, address, now)
+        actor = audit.Actor(None, typed) if user is None else audit.Actor.of(user)
+        reason = "unknown" if user is None else ("wrong_password" if not right else "demo")
+        audit.record(
+            session,
+            actor,
+            "auth.sign_in_failed",
+            "staff_user",
+            user.id if user else None,
+            reason=reason,
+        )
         return SignInRefused(Refusal.WRONG_CREDENTIALS, WRONG_CREDENTIALS)
+    throttle.record_success(session, typed, address)
     actor = audit.Actor.of(user)
-    if is_locked(user, now):
-        audit.record(session, actor, "auth.sign_in_failed", "staff_user", user.id, reason="locked")
-        return SignInRefused(Refusal.LOCKED, locked_message(user.locked_until), user.locked_until)
-    if user.locked_until is not None:  # the lock has expired: a fresh start
-        unlock(user)
-    if not verify_password(user.password_hash, password):
-        return _count_failure(session, user, now)
     if not user.active:
         audit.record(
             session, actor, "auth.sign_in_failed", "staff_user", user.id, reason="inactive"
@@ -136,24 +155,10 @@ def sign_in(
             Refusal.INACTIVE, "Ce compte est désactivé. Adressez-vous à un administrateur."
         )
     if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    unlock(user)
+        user.password_hash = rehash(password)
     user.last_login_at = now
     audit.record(session, actor, "auth.sign_in", "staff_user", user.id, method="password")
     return signed_in(user)
-
-
-def _count_failure(session: Session, user: StaffUser, now: datetime) -> SignInRefused:
-    user.failed_attempts += 1
-    actor = audit.Actor.of(user)
-    audit.record(
-        session, actor, "auth.sign_in_failed", "staff_user", user.id, reason="wrong_password"
-    )
-    if user.failed_attempts < MAX_FAILURES:
-        return SignInRefused(Refusal.WRONG_CREDENTIALS, WRONG_CREDENTIALS)
-    user.locked_until = now + LOCK_DURATION
-    audit.record(session, actor, "auth.locked", "staff_user", user.id, until=now.isoformat())
-    return SignInRefused(Refusal.LOCKED, locked_message(user.locked_until), user.locked_until)
 
 
 def sign_in_oidc(
@@ -162,7 +167,7 @@ def sign_in_oidc(
     """Map an e-mail proven by the identity provider to an active staff account."""
     now = now or utcnow()
     user = find_user(session, email or "") if email else None
-    if user is None or not user.active:
+    if user is None or not user.active or is_demo_email(user.email):
         audit.record(
             session,
             audit.Actor(None, normalise_email(email or "")),
@@ -184,4 +189,11 @@ def sign_in_oidc(
 
 
 def signed_in(user: StaffUser, session_id: int | None = None) -> SignedIn:
-    return SignedIn(user.id, user.email, Role(user.role), user.display_name, session_id)
+    return SignedIn(
+        user.id,
+        user.email,
+        Role(user.role),
+        user.display_name,
+        session_id,
+        bool(user.must_change_password),
+    )

@@ -15,7 +15,7 @@ from cmg_core.staff import sessions
 from cmg_core.staff.auth import SignedIn
 from cmg_core.staff.roles import Area, may_open
 from pages.staff import menu
-from pages.staff.widgets import sign_in
+from pages.staff.widgets import new_password, sign_in
 from pages.widgets import redirect
 from web import staff_session
 
@@ -98,6 +98,17 @@ def require(area: Area) -> SignedIn:
         left, _ = st.columns([2, 3])
         with left:
             sign_in_here(menu.url_path(area))
+        st.stop()
+    if who.must_change_password:
+        st.title("Choisissez votre mot de passe")
+        st.write(
+            "Votre mot de passe est provisoire : remplacez-le par un mot de passe que vous seul·e "
+            "connaissez avant d'ouvrir l'Espace Caf."
+        )
+        left, _ = st.columns([2, 3])
+        with left:
+            if new_password.show(who, key="first_password"):
+                st.rerun()
         st.stop()
     if not may_open(who.role, area):
         st.error("Votre rôle ne permet pas d'ouvrir cette page.")

@@ -1,5 +1,5 @@
 """The staff portal in Chromium: a GCA resolves a case that then leaves the queue and shows in
-the journal; five wrong passwords lock an account."""
+the journal; a session survives a reload and its cookie cannot be read by scripts."""
 
 from __future__ import annotations
 

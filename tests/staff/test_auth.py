@@ -1,4 +1,5 @@
-"""Sign-in of local staff accounts: hashing, lockout, OIDC mapping, journal."""
+"""Sign-in of local staff accounts: hashing, throttling instead of locks, demo accounts, OIDC
+mapping, journal."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import sqlalchemy as sa
 
 from cmg_core.db.enums import Role
 from cmg_core.db.models import AuditEntry, StaffUser
-from cmg_core.staff import auth
+from cmg_core.staff import accounts, auth, passwords
 from cmg_core.staff.passwords import WeakPasswordError, verify_password
 
 PASSWORD = "un-mot-de-passe-solide"
 NOW = datetime(2026, 4, 14, 9, 0, tzinfo=UTC)
+HERE, ELSEWHERE = "192.0.2.10", "198.51.100.7"
 
 
 def actions(session) -> list[str]:
@@ -38,51 +40,96 @@ def test_a_short_password_is_refused_with_a_french_message(session):
 
 
 def test_the_right_password_signs_in_with_the_role_and_is_journaled(session, gca):
-    result = auth.sign_in(session, "CLAIRE.gca@caf.fr", PASSWORD, NOW)
+    result = auth.sign_in(session, "CLAIRE.gca@caf.fr", PASSWORD, HERE, NOW)
 
     assert result == auth.SignedIn(gca.id, "claire.gca@caf.fr", Role.GCA, "")
+    assert not result.must_change_password
     assert gca.last_login_at == NOW
     assert actions(session) == ["auth.sign_in"]
 
 
 def test_a_wrong_password_and_an_unknown_email_get_the_same_message(session, gca):
-    wrong = auth.sign_in(session, gca.email, "pas-le-bon-mot-de-passe", NOW)
-    unknown = auth.sign_in(session, "personne@caf.fr", PASSWORD, NOW)
+    wrong = auth.sign_in(session, gca.email, "pas-le-bon-mot-de-passe", HERE, NOW)
+    unknown = auth.sign_in(session, "personne@caf.fr", PASSWORD, HERE, NOW)
 
     assert wrong.message == unknown.message == "Adresse électronique ou mot de passe incorrect."
     assert actions(session) == ["auth.sign_in_failed", "auth.sign_in_failed"]
 
 
-def test_five_failures_lock_the_account_for_15_minutes_even_for_the_right_password(session, gca):
+def test_a_known_and_an_unknown_email_do_the_same_work(session, gca, monkeypatch):
+    calls = []
+    real = passwords._HASHER
+
+    class Counting:
+        def verify(self, hashed, password):
+            calls.append(hashed)
+            return real.verify(hashed, password)
+
+    monkeypatch.setattr(passwords, "_HASHER", Counting())
+
+    auth.sign_in(session, gca.email, "pas-le-bon-mot-de-passe", HERE, NOW)
+    auth.sign_in(session, "personne@caf.fr", "pas-le-bon-mot-de-passe", HERE, NOW)
+
+    assert len(calls) == 2  # one argon2 verification each, the unknown e-mail's on a dummy hash
+
+
+def answers(session, email, address, count, start=NOW):
+    """The messages of `count` wrong attempts, one second apart."""
+    return [
+        auth.sign_in(session, email, "mauvais", address, start + timedelta(seconds=i)).message
+        for i in range(count)
+    ]
+
+
+def test_six_failures_are_answered_the_same_whether_the_email_exists_or_not(session, gca):
+    known = answers(session, gca.email, HERE, 6)
+    unknown = answers(session, "personne@caf.fr", ELSEWHERE, 6)
+
+    assert known == unknown
+    assert known[:3] == ["Adresse électronique ou mot de passe incorrect."] * 3
+    assert known[3] == "Trop d'essais infructueux depuis ce poste. Réessayez dans 1 seconde."
+    assert known[5] == "Trop d'essais infructueux depuis ce poste. Réessayez dans 3 secondes."
+
+
+def test_failures_delay_the_next_attempts_from_that_address_not_from_another(session, gca):
+    for i in range(20):
+        auth.sign_in(session, gca.email, "mauvais", HERE, NOW + timedelta(seconds=i))
+    later = NOW + timedelta(seconds=21)
+
+    refused = auth.sign_in(session, gca.email, PASSWORD, HERE, later)
+    accepted = auth.sign_in(session, gca.email, PASSWORD, ELSEWHERE, later)
+
+    assert refused.reason == auth.Refusal.THROTTLED and refused.retry_after > later
+    assert isinstance(accepted, auth.SignedIn)
+
+
+def test_the_delay_ends_and_the_right_password_then_signs_in(session, gca):
     for _ in range(4):
-        assert (
-            auth.sign_in(session, gca.email, "mauvais", NOW).reason
-            == auth.Refusal.WRONG_CREDENTIALS
-        )
-    fifth = auth.sign_in(session, gca.email, "mauvais", NOW)
+        auth.sign_in(session, gca.email, "mauvais", HERE, NOW)
+    assert auth.sign_in(session, gca.email, PASSWORD, HERE, NOW).reason == (auth.Refusal.THROTTLED)
 
-    assert fifth.reason == auth.Refusal.LOCKED
-    assert fifth.locked_until == NOW + timedelta(minutes=15)
-    assert "Compte verrouillé pendant 15 minutes après 5 essais infructueux" in fifth.message
-    still = auth.sign_in(session, gca.email, PASSWORD, NOW + timedelta(minutes=14))
-    assert still.reason == auth.Refusal.LOCKED
-    assert "auth.locked" in actions(session)
-
-
-def test_the_lock_ends_after_15_minutes_and_a_success_resets_the_failures(session, gca):
-    for _ in range(5):
-        auth.sign_in(session, gca.email, "mauvais", NOW)
-
-    later = auth.sign_in(session, gca.email, PASSWORD, NOW + timedelta(minutes=15, seconds=1))
+    later = auth.sign_in(session, gca.email, PASSWORD, HERE, NOW + timedelta(seconds=5))
 
     assert isinstance(later, auth.SignedIn)
-    assert gca.failed_attempts == 0 and gca.locked_until is None
+
+
+def test_a_demo_account_is_refused_outside_demo_mode_like_a_wrong_password(session, monkeypatch):
+    monkeypatch.setenv("CMG_DEMO", "1")
+    (email, _role, password), *_ = accounts.ensure_demo_accounts(session)
+    assert isinstance(auth.sign_in(session, email, password, HERE, NOW), auth.SignedIn)
+    monkeypatch.setenv("CMG_DEMO", "0")
+
+    refused = auth.sign_in(session, email, password, ELSEWHERE, NOW)
+
+    assert refused.message == "Adresse électronique ou mot de passe incorrect."
+    assert accounts.disable_demo_accounts(session) == 3
+    assert not auth.find_user(session, email).active
 
 
 def test_a_deactivated_account_cannot_sign_in(session, gca):
     gca.active = False
 
-    result = auth.sign_in(session, gca.email, PASSWORD, NOW)
+    result = auth.sign_in(session, gca.email, PASSWORD, HERE, NOW)
 
     assert result.reason == auth.Refusal.INACTIVE
 
@@ -102,8 +149,8 @@ def test_an_oidc_email_without_an_account_is_refused(session):
 
 
 def test_the_journal_never_holds_the_password(session, gca):
-    auth.sign_in(session, gca.email, "mauvais-essai-secret", NOW)
-    auth.sign_in(session, gca.email, PASSWORD, NOW)
+    auth.sign_in(session, gca.email, "mauvais-essai-secret", HERE, NOW)
+    auth.sign_in(session, gca.email, PASSWORD, HERE, NOW)
 
     dumped = repr([(e.details, e.actor_email) for e in session.scalars(sa.select(AuditEntry))])
     assert "mauvais-essai-secret" not in dumped and PASSWORD not in dumped

@@ -15,7 +15,7 @@ from cmg_core.db.models.operations import Lease, Run
 from cmg_core.db.models.outputs import Bilan, Notification
 from cmg_core.db.models.partners import Habilitation, HabilitationEvent, Partner
 from cmg_core.db.models.queue import QueueEvent, QueueItem
-from cmg_core.db.models.staff import AuditEntry, StaffSession, StaffUser
+from cmg_core.db.models.staff import AuditEntry, SignInThrottle, StaffSession, StaffUser
 
 __all__ = [
     "AbsentChild",
@@ -44,6 +44,7 @@ __all__ = [
     "QueueEvent",
     "QueueItem",
     "Run",
+    "SignInThrottle",
     "StaffSession",
     "StaffUser",
 ]

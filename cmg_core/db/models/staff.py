@@ -24,8 +24,7 @@ class StaffUser(Timestamps, Base):
     role: Mapped[Role] = mapped_column(enum_type(Role, "staff_role"))
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))  # argon2id; None: OIDC only
     password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    failed_attempts: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    must_change_password: Mapped[bool] = mapped_column(default=False)  # temporary password
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     active: Mapped[bool] = mapped_column(default=True)
     oidc_subject: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
@@ -53,6 +52,20 @@ class StaffSession(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     end_reason: Mapped[str | None] = mapped_column(sa.String(20))
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins of one e-mail (SHA-256 digest; "" for any e-mail) from one client
+    address, and the time before which the next attempt is refused (`cmg_core.staff.throttle`).
+    """
+
+    __tablename__ = "sign_in_throttles"
+
+    email_hash: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    address: Mapped[str] = mapped_column(sa.String(45), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    blocked_until: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class AuditEntry(Base):
