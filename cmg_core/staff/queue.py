@@ -150,28 +150,33 @@ def release(
 def resolve(
     session: Session, item_id: int, outcome: QueueOutcome, comment: str, actor: audit.Actor
 ) -> None:
-    """Close a case the actor holds (or an open one) with an outcome and a comment.
+    """Close a case the actor has taken with an outcome; a refusal needs a comment.
 
     When no other case remains open for the same attestation, the attestation counts as
     processed (by hand).
     """
-    comment = comment.strip()
-    if not comment:
-        raise QueueError("Indiquez un commentaire : il explique la décision à vos collègues.")
+    comment = comment.strip()[:COMMENT_MAX] or None
+    outcome = QueueOutcome(outcome)
+    if outcome == QueueOutcome.REFUSED and comment is None:
+        raise QueueError(
+            "Indiquez un commentaire : un refus s'explique, à vos collègues comme à la structure."
+        )
     item = _get(session, item_id)
-    now = utcnow()
+    if item.status == QueueStatus.OPEN:
+        raise QueueError(
+            "Prenez d'abord ce dossier en charge : seul le gestionnaire qui l'a pris le résout."
+        )
     _update(
         session,
         item_id,
-        QueueItem.status.in_(UNRESOLVED),
-        sa.or_(QueueItem.assignee_id.is_(None), QueueItem.assignee_id == actor.id),
+        QueueItem.status == QueueStatus.TAKEN,
+        QueueItem.assignee_id == actor.id,
         status=QueueStatus.RESOLVED,
-        outcome=QueueOutcome(outcome),
-        comment=comment[:COMMENT_MAX],
-        assignee_id=actor.id,
-        resolved_at=now,
+        outcome=outcome,
+        comment=comment,
+        resolved_at=utcnow(),
     )
-    _event(session, item_id, QueueAction.RESOLVED, actor, comment=comment[:COMMENT_MAX])
+    _event(session, item_id, QueueAction.RESOLVED, actor, comment=comment)
     _settle_attestation(session, item.attestation_id)
 
 

@@ -15,6 +15,7 @@ from cmg_core.staff.auth import AccountExistsError
 from cmg_core.staff.passwords import WeakPasswordError
 from cmg_core.staff.roles import Area
 from pages.staff import access
+from pages.widgets.markdown import escape
 
 ROLES = list(Role)
 FEEDBACK = "accounts_feedback"
@@ -165,10 +166,12 @@ if created:
         st.error(str(error))
     else:
         if temporary is None:
-            st.success(f"Compte créé pour {email.strip().lower()} : connexion OpenID Connect.")
+            st.success(
+                f"Compte créé pour {escape(email.strip().lower())} : connexion OpenID Connect."
+            )
         else:
             st.success(
-                f"Compte créé pour {email.strip().lower()}. Transmettez-lui ce mot de passe "
-                "provisoire par un canal sûr ; il le changera à sa première connexion :"
+                f"Compte créé pour {escape(email.strip().lower())}. Transmettez-lui ce mot "
+                "de passe provisoire par un canal sûr ; il le changera à sa première connexion :"
             )
             st.code(temporary, language=None)

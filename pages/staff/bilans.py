@@ -11,6 +11,7 @@ from cmg_core.staff import audit, bilans
 from cmg_core.staff.roles import Area
 from cmg_core.storage import NotStoredError, default_storage
 from pages.staff import access
+from pages.widgets.markdown import escape
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ALL_MONTHS = None
@@ -66,7 +67,7 @@ chosen = by_id[
     )
 ]
 if chosen.counts:
-    st.markdown(f"**Résultat :** {bilans.counts_text(chosen.counts)}")
+    st.markdown(f"**Résultat :** {escape(bilans.counts_text(chosen.counts))}")
 
 
 def _journal(kind: str) -> None:
@@ -91,7 +92,7 @@ for column, key, suffix, mime, title in (
     except NotStoredError:
         data = None
     if data is None:
-        column.caption(f"{title} : fichier introuvable.")
+        column.caption(f"{escape(title)} : fichier introuvable.")
         continue
     column.download_button(
         title,

@@ -6,6 +6,7 @@ import streamlit as st
 
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_count
+from cmg_core.guide import counted
 from cmg_core.staff import dashboards
 from cmg_core.staff.roles import Area
 from pages.staff import access
@@ -47,8 +48,8 @@ cards[3].metric(
 if summary.queue_open:
     st.caption(
         f"Dans la file manuelle, le plus ancien dossier attend depuis "
-        f"{summary.queue_oldest_days} jour(s) ; l'attente médiane est de "
-        f"{summary.queue_median_days:.0f} jour(s)."
+        f"{counted(summary.queue_oldest_days, 'jour', 'jours')} ; l'attente médiane est de "
+        f"{counted(round(summary.queue_median_days), 'jour', 'jours')}."
     )
 
 st.header("Sur les douze derniers mois")

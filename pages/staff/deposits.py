@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -69,7 +71,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
-st.caption(" · ".join(f"{text}" for text in CELL_LABELS.values()) + f" — {len(rows)} structure(s)")
+st.caption(" · ".join(CELL_LABELS.values()) + f" — {len(rows)} structure(s)")
 
 
 csv_export.show(
@@ -82,18 +84,25 @@ csv_export.show(
 )
 
 st.header("Détail d'un dépôt")
-filed = [(r, m) for r in rows for m in reversed(months) if m in r.deposit_ids]
-if not filed:
+# Options are deposit ids, so the name shown is always the deposit opened below; the key
+# follows the filters, so changing one starts the choice afresh.
+names = {
+    r.deposit_ids[m]: f"{r.name} · {m.label()} · SIRET {r.siret}"
+    for r in rows
+    for m in reversed(months)
+    if m in r.deposit_ids
+}
+if not names:
     st.caption("Aucun dépôt pour ces filtres.")
     st.stop()
-choice = st.selectbox(
+filters_key = "|".join(map(str, (kind_choice, span, search.strip().lower(), sorted(states))))
+chosen = st.selectbox(
     "Dépôt",
-    range(len(filed)),
-    format_func=lambda i: f"{filed[i][0].name} · {filed[i][1].label()}",
-    key="deposits_detail",
+    list(names),
+    format_func=names.get,
+    key=f"deposits_detail_{hashlib.sha256(filters_key.encode()).hexdigest()[:12]}",
 )
-row, month = filed[choice]
 with session_scope() as session:
-    detail = deposits.detail(session, row.deposit_ids[month])
+    detail = deposits.detail(session, chosen)
     if detail is not None:
         deposit_detail.show(detail)

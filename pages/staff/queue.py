@@ -7,11 +7,13 @@ import streamlit as st
 
 from cmg_core.db.enums import label
 from cmg_core.db.session import session_scope
+from cmg_core.guide import counted
 from cmg_core.staff import cases, queue
 from cmg_core.staff.cases import AGEING_LABELS, Ageing
 from cmg_core.staff.roles import Area
 from pages.staff import access
 from pages.staff.widgets import case_filters, case_panel
+from pages.widgets.markdown import escape
 
 COLOURS = {Ageing.FRESH: "#B8FEC9", Ageing.WATCH: "#FFE9E6", Ageing.LATE: "#FFBDBD"}
 
@@ -21,8 +23,6 @@ st.write(
     "Les attestations que l'automate n'a pas pu traiter. Prenez un dossier en charge, "
     "consultez l'attestation, puis résolvez-le avec une décision et un commentaire."
 )
-case_panel.flash()
-
 with session_scope() as session:
     where = case_filters.show(
         cases.queue_partners(session), cases.queue_months(session), who.user_id, key="queue"
@@ -33,7 +33,7 @@ with session_scope() as session:
 st.caption(
     "Ancienneté : "
     + " · ".join(
-        f"{label_text} ({name})"
+        f"{escape(label_text)} ({escape(name)})"
         for name, label_text in (
             ("vert", AGEING_LABELS[Ageing.FRESH]),
             ("orange", AGEING_LABELS[Ageing.WATCH]),
@@ -42,6 +42,7 @@ st.caption(
     )
 )
 if not found:
+    case_panel.flash()  # the last case just resolved: say so, even with nothing left to show
     st.success("Aucun dossier à traiter avec ces filtres.", icon=":material/done_all:")
     st.stop()
 
@@ -50,6 +51,7 @@ table = pd.DataFrame(
         {
             "N°": c.id,
             "Attente (jours)": c.age_days,
+            "Ancienneté": AGEING_LABELS[c.ageing],
             "Motif": label(c.reason),
             "Structure": c.partner_name,
             "Mois": c.month.label(),
@@ -69,7 +71,7 @@ styled = table.style.apply(
     axis=1,
 )
 st.dataframe(styled, hide_index=True, width="stretch")
-st.caption(f"{len(found)} dossier(s), du plus ancien au plus récent.")
+st.caption(f"{counted(len(found), 'dossier', 'dossiers')}, du plus ancien au plus récent.")
 
 by_id = {c.id: c for c in found}
 chosen = st.selectbox(

@@ -52,7 +52,7 @@ with st.container(border=True):
         try:
             runs.start(chosen, progress)
         except Exception as error:  # shown to the admin; the run row holds the details
-            st.error(f"L'exécution s'est arrêtée : {error}")
+            st.error(f"L'exécution s'est arrêtée : {escape(error)}")
         else:
             bar.progress(1.0, text="Terminé.")
             st.success("Exécution terminée.")

@@ -49,15 +49,18 @@ def test_a_gca_resolves_a_case_which_leaves_the_queue_and_is_journaled(staff_por
     chooser = page.get_by_test_id("stSelectbox").filter(has_text="Dossier à ouvrir")
     case_id = int(re.search(r"N° (\d+) ·", chooser.locator("input").input_value()).group(1))
     count = len(world.queue)
-    page.get_by_text(f"{count} dossier(s), du plus ancien").wait_for()
+    page.get_by_text(f"{count} dossiers, du plus ancien").wait_for()
 
     page.get_by_role("button", name="Prendre en charge").click()
-    page.get_by_text("C'est fait.").wait_for()
+    page.get_by_text(f"Dossier n° {case_id} pris en charge").wait_for()
     page.get_by_label("Refusé").check(force=True)
-    page.get_by_label("Commentaire (obligatoire)").fill("Enfant de plus de 6 ans : CMG non dû.")
+    page.get_by_label("Commentaire (obligatoire pour un refus)").fill(
+        "Enfant de plus de 6 ans : CMG non dû."
+    )
     page.get_by_role("button", name="Résoudre").click()
 
-    page.get_by_text(f"{count - 1} dossier(s), du plus ancien").wait_for()
+    page.get_by_text(f"Dossier n° {case_id} (allocataire").wait_for()
+    page.get_by_text(f"{count - 1} dossiers, du plus ancien").wait_for()
     assert not chooser.locator("input").input_value().startswith(f"N° {case_id} ·")
     dispose_all()
     with session_scope() as session:

@@ -80,9 +80,20 @@ def test_resolving_closes_the_case_with_outcome_comment_and_settles_the_attestat
         queue.resolve(session, item.id, QueueOutcome.REFUSED, "encore", people["claire"])
 
 
-def test_resolving_needs_a_comment(session, item, people):
+def test_only_a_case_one_has_taken_can_be_resolved(session, item, people):
+    with pytest.raises(queue.QueueError, match="Prenez d'abord ce dossier en charge"):
+        queue.resolve(session, item.id, QueueOutcome.APPLIED, "ok", people["claire"])
+
+
+def test_a_refusal_needs_a_comment_other_decisions_do_not(session, item, people):
+    queue.take(session, item.id, people["claire"])
     with pytest.raises(queue.QueueError, match="commentaire"):
-        queue.resolve(session, item.id, QueueOutcome.NO_ACTION, "  ", people["claire"])
+        queue.resolve(session, item.id, QueueOutcome.REFUSED, "  ", people["claire"])
+
+    queue.resolve(session, item.id, QueueOutcome.NO_ACTION, "  ", people["claire"])
+
+    session.refresh(item)
+    assert (item.status, item.comment) == (QueueStatus.RESOLVED, None)
 
 
 def test_a_case_can_be_assigned_to_a_gca_but_not_to_an_agent(session, item, people):

@@ -8,29 +8,32 @@ import streamlit as st
 from cmg_core.db.enums import QueueOutcome, QueueStatus, capitalised, label
 from cmg_core.db.session import session_scope
 from cmg_core.documents.formats import format_datetime
+from cmg_core.guide import counted
 from cmg_core.staff import queue
 from cmg_core.staff.audit import Actor
 from cmg_core.staff.auth import SignedIn
 from cmg_core.staff.cases import CaseRow
 from cmg_core.storage import default_storage
 from pages.staff.widgets import pdf_view
+from pages.widgets.markdown import escape
 
 DONE = "staff.queue_done"
 
 
-def _act(action, *args) -> None:
-    """Run a queue action in its own transaction; its French error is shown, not raised."""
+def _act(done: str, action, *args) -> None:
+    """Run a queue action in its own transaction; `done` (or its French error) is shown next
+    to the buttons after the rerun, not raised."""
     try:
         with session_scope() as session:
             action(session, *args)
     except queue.QueueError as error:
         st.session_state[DONE] = ("error", str(error))
     else:
-        st.session_state[DONE] = ("success", "C'est fait.")
+        st.session_state[DONE] = ("success", done)
 
 
 def flash() -> None:
-    """The outcome of the last action, shown once after the rerun."""
+    """The outcome of the last action, shown once after the rerun, where the actions are."""
     kind, text = st.session_state.pop(DONE, (None, None))
     if kind == "error":
         st.error(text)
@@ -41,17 +44,19 @@ def flash() -> None:
 def _facts(case: CaseRow) -> None:
     st.markdown(
         f"**Motif :** {label(case.reason)}  \n"
-        f"**Structure :** {case.partner_name} (SIRET {case.siret})  \n"
-        f"**Mois déclaré :** {case.month.label()} · **Allocataire :** {case.allocataire_number}  \n"
+        f"**Structure :** {escape(case.partner_name)} (SIRET {escape(case.siret)})  \n"
+        f"**Mois déclaré :** {case.month.label()} · "
+        f"**Allocataire :** {escape(case.allocataire_number)}  \n"
         f"**Statut :** {label(case.status)}"
-        + (f" par {case.assignee_email}" if case.assignee_email else "")
-        + f" · **En file depuis :** {case.age_days} jour(s)"
+        + (f" par {escape(case.assignee_email)}" if case.assignee_email else "")
+        + f" · **En file depuis :** {counted(case.age_days, 'jour', 'jours')}"
     )
 
 
 def _actions(case: CaseRow, who: SignedIn, assignees: list[tuple[int, str]], key: str) -> None:
     me = Actor(who.user_id, who.email)
-    mine = case.assignee_id == who.user_id
+    mine = case.status == QueueStatus.TAKEN and case.assignee_id == who.user_id
+    flash()
     if case.status == QueueStatus.OPEN:
         st.button(
             "Prendre en charge",
@@ -59,15 +64,21 @@ def _actions(case: CaseRow, who: SignedIn, assignees: list[tuple[int, str]], key
             key=f"{key}_take",
             icon=":material/pan_tool:",
             on_click=_act,
-            args=(queue.take, case.id, me),
+            args=(
+                f"Dossier n° {case.id} pris en charge : vous pouvez le résoudre.",
+                queue.take,
+                case.id,
+                me,
+            ),
         )
+        st.caption("Prenez le dossier en charge pour pouvoir le résoudre.")
     if mine:
         st.button(
             "Remettre en file",
             key=f"{key}_release",
             icon=":material/undo:",
             on_click=_act,
-            args=(queue.release, case.id, me),
+            args=(f"Dossier n° {case.id} remis en file.", queue.release, case.id, me),
         )
     if case.status != QueueStatus.RESOLVED and assignees:
         names = dict(assignees)
@@ -79,9 +90,15 @@ def _actions(case: CaseRow, who: SignedIn, assignees: list[tuple[int, str]], key
                 "Attribuer",
                 key=f"{key}_assign",
                 on_click=_act,
-                args=(queue.assign, case.id, target, me),
+                args=(
+                    f"Dossier n° {case.id} attribué à {escape(names[target])}.",
+                    queue.assign,
+                    case.id,
+                    target,
+                    me,
+                ),
             )
-    if case.status == QueueStatus.OPEN or mine:
+    if mine:
         with st.form(f"{key}_resolve"):
             st.markdown("**Résoudre le dossier**")
             outcome = st.radio(
@@ -91,13 +108,20 @@ def _actions(case: CaseRow, who: SignedIn, assignees: list[tuple[int, str]], key
                 key=f"{key}_outcome",
             )
             comment = st.text_area(
-                "Commentaire (obligatoire)", key=f"{key}_comment", max_chars=queue.COMMENT_MAX
+                "Commentaire (obligatoire pour un refus)",
+                key=f"{key}_comment",
+                max_chars=queue.COMMENT_MAX,
             )
             if st.form_submit_button("Résoudre", type="primary", icon=":material/task_alt:"):
-                _act(queue.resolve, case.id, outcome, comment, me)
+                done = (
+                    f"Dossier n° {case.id} (allocataire {escape(case.allocataire_number)}) "
+                    f"résolu : {label(QueueOutcome(outcome))}. Le dossier suivant de la file "
+                    "est affiché."
+                )
+                _act(done, queue.resolve, case.id, outcome, comment, me)
                 st.rerun()
     elif case.status == QueueStatus.TAKEN:
-        st.info(f"Ce dossier est pris en charge par {case.assignee_email}.")
+        st.info(f"Ce dossier est pris en charge par {escape(case.assignee_email)}.")
 
 
 def _history(case: CaseRow) -> None:

@@ -9,6 +9,7 @@ from cmg_core.db.enums import DepositStatus, LineOutcome, QueueReason, capitalis
 from cmg_core.documents.formats import format_datetime
 from cmg_core.staff import deposits
 from cmg_core.staff.deposits import DepositDetail
+from pages.widgets.markdown import escape
 
 SEVERITIES = {"error": "erreur", "warning": "avertissement", "info": "information"}
 
@@ -22,28 +23,36 @@ def _reason(reason: str | None) -> str:
 def show(detail: DepositDetail) -> None:
     deposit, dossier = detail.deposit, detail.dossier
     name = detail.partner.name if detail.partner else "Structure inconnue"
-    st.subheader(f"{name} · {deposit.month.label() if deposit.month else 'mois illisible'}")
+    month = deposit.month.label() if deposit.month else "mois illisible"
+    st.subheader(f"{escape(name)} · {escape(month)}", anchor=False)
     cols = st.columns(4)
     cols[0].metric("Statut", capitalised(DepositStatus(deposit.status)))
     cols[1].metric("Fichier n°", deposit.attempt)
     cols[2].metric("Lignes", deposit.row_count)
     cols[3].metric("Erreurs / avertissements", f"{deposit.error_count} / {deposit.warning_count}")
     st.markdown(
-        f"**Fichier :** {deposit.file_name or '—'}"
+        f"**Fichier :** {escape(deposit.file_name or '—')}"
         + (f" · déposé le {format_datetime(deposit.deposited_at)}" if deposit.deposited_at else "")
-        + f"  \n**Dossier DS n° {dossier.number}** · état DS : {deposits.ds_word(dossier.state)}"
-        + (f" · décision : {deposits.ds_word(dossier.decision)}" if dossier.decision else "")
+        + f"  \n**Dossier DS n° {escape(dossier.number)}** · "
+        + f"état DS : {escape(deposits.ds_word(dossier.state))}"
+        + (
+            f" · décision : {escape(deposits.ds_word(dossier.decision))}"
+            if dossier.decision
+            else ""
+        )
     )
     st.link_button(
         "Ouvrir le dossier sur démarches-simplifiées", detail.ds_url, icon=":material/open_in_new:"
     )
     if dossier.motivation:
-        st.info(f"Message envoyé à la structure : {dossier.motivation}", icon=":material/mail:")
+        st.info(
+            f"Message envoyé à la structure : {escape(dossier.motivation)}", icon=":material/mail:"
+        )
     if len(detail.history) > 1:
         st.caption(
             "Fichiers successifs pour ce mois : "
             + " → ".join(
-                f"n° {d.attempt} ({label(DepositStatus(d.status))})" for d in detail.history
+                f"n° {escape(d.attempt)} ({label(DepositStatus(d.status))})" for d in detail.history
             )
         )
     if deposit.findings:

@@ -39,14 +39,17 @@ def test_taking_then_resolving_a_case_removes_it_from_the_queue_and_journals_it(
     app = open_queue(world, browser)
     case_id = app.selectbox(key="queue_case").value
 
+    assert not [b for b in app.button if b.label == "Résoudre"]  # only once taken
     button(app, "Prendre en charge").click().run()
-    assert app.success[0].value == "C'est fait."
+    assert app.success[0].value == f"Dossier n° {case_id} pris en charge : vous pouvez le résoudre."
     key = f"queue_case_panel_{case_id}"
     app.radio(key=f"{key}_outcome").set_value(QueueOutcome.REFUSED)
     app.text_area(key=f"{key}_comment").input("Enfant de plus de 6 ans : CMG non dû.")
     button(app, "Résoudre").click().run()
 
     assert not app.exception
+    assert app.success[0].value.startswith(f"Dossier n° {case_id} (allocataire ")
+    assert "résolu : refusé. Le dossier suivant de la file est affiché." in app.success[0].value
     assert len(app.dataframe[0].value) == len(world.queue) - 1
     assert not listed(app, case_id)
     with session_scope() as session:
@@ -58,9 +61,11 @@ def test_taking_then_resolving_a_case_removes_it_from_the_queue_and_journals_it(
     assert actions == ["queue.take", "queue.resolve"]
 
 
-def test_resolving_without_a_comment_says_why_and_keeps_the_case(world, browser):
+def test_refusing_without_a_comment_says_why_next_to_the_button_and_keeps_the_case(world, browser):
     app = open_queue(world, browser)
     case_id = app.selectbox(key="queue_case").value
+    button(app, "Prendre en charge").click().run()
+    app.radio(key=f"queue_case_panel_{case_id}_outcome").set_value(QueueOutcome.REFUSED)
 
     button(app, "Résoudre").click().run()
 
