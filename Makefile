@@ -3,6 +3,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
+AXE    := tests/e2e/support/node_modules/axe-core/axe.min.js
+
 .PHONY: venv run test lint bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -13,10 +15,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
+# axe-core for the browser tests' accessibility checks (npm, pinned by package-lock.json).
+$(AXE): tests/e2e/support/package.json tests/e2e/support/package-lock.json
+	cd tests/e2e/support && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
 run: venv
 	$(PY) -m cmg_core demo
 
-test: venv
+test: venv $(AXE)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 

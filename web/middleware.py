@@ -6,6 +6,9 @@ To add one, write it here as a small ASGI class with one job and append it to `M
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.responses import RedirectResponse
@@ -16,17 +19,18 @@ _NOT_THE_PAGE = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static
 _ENGLISH_ROOT = b'<html lang="en">'
 _FRENCH_ROOT = b'<html lang="fr">'
 _DEFAULT_PAGE_ALIASES = {"/modeles": "/"}
+_ACCESSIBILITY_SCRIPT = (Path(__file__).parent / "accessibility.js").read_bytes()
 
 
-class FrenchDocument:
-    """Serve Streamlit's HTML page as French: `<html lang="fr">` instead of "en".
-
-    Screen readers choose their voice from it (RGAA 8.3). The page is asked for without
-    compression, so that its text can be edited here (it is a few kilobytes).
-    """
+class _PageEdit:
+    """Edit Streamlit's HTML page on its way out (`edit`); the page is asked for without
+    compression so that its text can be edited (it is a few kilobytes)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+
+    def edit(self, page: bytes) -> bytes:
+        raise NotImplementedError
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in {"GET", "HEAD"}:
@@ -37,14 +41,33 @@ class FrenchDocument:
             return
         scope = dict(scope)
         scope["headers"] = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
-        await self.app(scope, receive, _FrenchBody(send))
+        await self.app(scope, receive, _EditedBody(send, self.edit))
 
 
-class _FrenchBody:
+class FrenchDocument(_PageEdit):
+    """Serve the page as French: `<html lang="fr">` instead of "en" (screen readers choose
+    their voice from it, RGAA 8.3)."""
+
+    def edit(self, page: bytes) -> bytes:
+        return page.replace(_ENGLISH_ROOT, _FRENCH_ROOT, 1)
+
+
+class AccessibleMarkup(_PageEdit):
+    """Add `web/accessibility.js`, which repairs the bits of Streamlit's own markup that
+    axe-core flags as serious (the phone menu's lists, a component's scrolling block)."""
+
+    def edit(self, page: bytes) -> bytes:
+        return page.replace(
+            b"</head>", b"<script>" + _ACCESSIBILITY_SCRIPT + b"</script></head>", 1
+        )
+
+
+class _EditedBody:
     """The response of one request, its HTML body edited once complete."""
 
-    def __init__(self, send: Send) -> None:
+    def __init__(self, send: Send, edit: Callable[[bytes], bytes]) -> None:
         self.send = send
+        self.edit = edit
         self.start: Message | None = None
         self.chunks: list[bytes] = []
 
@@ -62,7 +85,7 @@ class _FrenchBody:
         self.chunks.append(message.get("body", b""))
         if message.get("more_body", False):
             return
-        body = b"".join(self.chunks).replace(_ENGLISH_ROOT, _FRENCH_ROOT, 1)
+        body = self.edit(b"".join(self.chunks))
         headers = MutableHeaders(raw=list(self.start["headers"]))
         headers["content-length"] = str(len(body))
         await self.send({**self.start, "headers": headers.raw})
@@ -89,4 +112,5 @@ class DefaultPageAddress:
 MIDDLEWARE: list[Middleware] = [
     Middleware(DefaultPageAddress),
     Middleware(FrenchDocument),
+    Middleware(AccessibleMarkup),
 ]

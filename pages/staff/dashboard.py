@@ -10,7 +10,7 @@ from cmg_core.guide import counted
 from cmg_core.staff import dashboards
 from cmg_core.staff.roles import Area
 from pages.staff import access
-from pages.staff.widgets import month_choice
+from pages.staff.widgets import month_chart, month_choice
 
 access.require(Area.DASHBOARD)
 st.title("Tableau de bord")
@@ -41,7 +41,7 @@ cards[2].metric(
 )
 cards[3].metric(
     "File manuelle",
-    f"{summary.queue_open} dossier(s)",
+    counted(summary.queue_open, "dossier", "dossiers"),
     help="Dossiers non résolus, tous mois confondus.",
     border=True,
 )
@@ -55,12 +55,8 @@ if summary.queue_open:
 st.header("Sur les douze derniers mois")
 left, right = st.columns(2)
 with left:
-    st.subheader("Fichiers reçus")
-    st.bar_chart(deposits, stack=True, x_label="Mois déclaré", y_label="Fichiers")
-    st.subheader("Devenir des lignes")
-    st.bar_chart(outcomes, stack=True, x_label="Mois déclaré", y_label="Lignes")
+    month_chart.show(deposits, "Fichiers reçus", "Fichiers")
+    month_chart.show(outcomes, "Devenir des lignes", "Lignes")
 with right:
-    st.subheader("Lignes déclarées")
-    st.line_chart(lines, x_label="Mois déclaré", y_label="Lignes")
-    st.subheader("Motifs de traitement manuel")
-    st.bar_chart(reasons, stack=True, x_label="Mois déclaré", y_label="Dossiers")
+    month_chart.show(lines, "Lignes déclarées", "Lignes", lines=True)
+    month_chart.show(reasons, "Motifs de traitement manuel", "Dossiers")

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from cmg_core.db.enums import Role
 from cmg_core.db.models import AuditEntry
 from cmg_core.db.session import session_scope
+from cmg_core.staff import dashboards
 from tests.pages.conftest import texts
 from tests.pages.staff.conftest import signed_in
 
@@ -28,6 +29,10 @@ def test_the_dashboard_counts_the_last_month_and_draws_four_charts(world, browse
     assert values["Structures ayant déposé"] == "3 / 5"
     assert values["Valides du premier coup"] == "67 %"  # one first file of three was refused
     assert len(app.get("vega_lite_chart")) == 4
+    tables = [e for e in app.get("expander") if e.label.endswith("le tableau des chiffres")]
+    assert len(tables) == 4  # each chart's text alternative
+    months = list(tables[0].dataframe[0].value.index)
+    assert months == [m.label() for m in dashboards.recent_months(12)]  # « mars 2026 », in order
 
 
 def test_the_deposits_matrix_marks_filed_corrected_and_late_partners(world, browser):
