@@ -11,6 +11,7 @@ from cmg_core.db.enums import capitalised
 from cmg_core.db.session import session_scope
 from cmg_core.db.types import utcnow
 from cmg_core.documents.formats import paris_time
+from cmg_core.guide import counted
 from cmg_core.partners.deadline import late_rule
 from cmg_core.staff import dashboards, deposits
 from cmg_core.staff.deposits import CELL_LABELS, Cell
@@ -71,7 +72,11 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
-st.caption(" · ".join(CELL_LABELS.values()) + f" — {len(rows)} structure(s)")
+st.caption(
+    "États : "
+    + " · ".join(CELL_LABELS.values())
+    + f" — {counted(len(rows), 'structure', 'structures')}"
+)
 
 
 csv_export.show(

@@ -21,7 +21,8 @@ who = access.require(Area.QUEUE)
 st.title("File manuelle")
 st.write(
     "Les attestations que l'automate n'a pas pu traiter. Prenez un dossier en charge, "
-    "consultez l'attestation, puis résolvez-le avec une décision et un commentaire."
+    "consultez l'attestation, puis résolvez-le avec une décision (et un commentaire pour un "
+    "refus)."
 )
 with session_scope() as session:
     where = case_filters.show(

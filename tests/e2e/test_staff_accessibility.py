@@ -11,10 +11,10 @@ import pytest
 
 from cmg_core.db.enums import Role
 from pages.staff.menu import PAGES
+from tests import builders
 from tests.e2e.axe import violations
 from tests.e2e.portal import running_portal, wait_idle
 from tests.e2e.staff_portal import demo_database, open_sign_in, sign_in
-from tests.staff import builders
 
 pytestmark = pytest.mark.browser
 

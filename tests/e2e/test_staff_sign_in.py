@@ -13,9 +13,9 @@ import pytest
 from cmg_core.db.enums import Role
 from cmg_core.db.session import dispose_all, session_scope
 from cmg_core.staff import accounts, auth
+from tests import builders
 from tests.e2e.portal import running_portal, wait_idle
 from tests.e2e.staff_portal import demo_database, open_sign_in, sign_in
-from tests.staff import builders
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from cmg_core.db.enums import Role
-from cmg_core.db.models import AuditEntry
+from cmg_core.db.models import AuditEntry, Deposit, Partner
 from cmg_core.db.session import session_scope
 from cmg_core.staff import dashboards
 from tests.pages.conftest import texts
@@ -121,3 +121,22 @@ def test_an_admin_runs_one_stage_now_and_the_run_is_recorded_and_journaled(world
         runs = session.scalars(sa.select(Run).where(Run.stage == "notify")).all()
     assert len(runs) == before + 1 and runs[-1].status == "succeeded"
     assert journaled("run.start") == 1
+
+
+def test_the_deposit_chooser_always_names_the_deposit_shown_even_after_a_search(world, browser):
+    app = open_as(world, Role.AGENT, "deposits", browser)
+    chooser = next(s for s in app.selectbox if s.label == "Dépôt")
+    with session_scope() as session:
+        other = session.scalars(
+            sa.select(Deposit.id).join(Partner).where(Partner.name == "Les Petits Pas")
+        ).first()
+    app.session_state[chooser.key] = other  # as if chosen in the list
+    app.run()
+    assert app.subheader[0].value.startswith("Les Petits Pas · ")
+
+    app.text_input(key="deposits_search").input("Lucioles").run()
+
+    chooser = next(s for s in app.selectbox if s.label == "Dépôt")
+    assert all("Lucioles" in option for option in chooser.options)
+    # The filters started the choice afresh: the first deposit, named as the detail below.
+    assert app.subheader[0].value == " · ".join(chooser.options[0].split(" · ")[:2])
