@@ -32,7 +32,7 @@ def show(frame: pd.DataFrame, title: str, unit: str, *, lines: bool = False) -> 
             color=alt.Color(
                 f"{SERIES}:N",
                 sort=list(frame.columns),
-                legend=alt.Legend(title=None, orient="bottom", columns=2, labelLimit=0),
+                legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0),
             ),
             tooltip=[MONTH, SERIES, alt.Tooltip(f"{unit}:Q", format=",d")],
         ).properties(height=300),
