@@ -35,7 +35,7 @@ def show(frame: pd.DataFrame, title: str, unit: str, *, lines: bool = False) -> 
                 legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0),
             ),
             tooltip=[MONTH, SERIES, alt.Tooltip(f"{unit}:Q", format=",d")],
-        ).properties(height=300),
+        ).properties(height=240 + 20 * len(frame.columns)),  # room for the legend below
         width="stretch",
     )
     with st.expander(f"{title} : le tableau des chiffres"):
