@@ -147,15 +147,16 @@ def _history(case: CaseRow) -> None:
 
 def show(case: CaseRow, who: SignedIn, assignees: list[tuple[int, str]], key: str = "case") -> None:
     _facts(case)
-    left, right = st.columns([3, 2], gap="large")
-    with left:
+    # Actions first: on a phone the columns stack, and the buttons must not sit below the PDF.
+    actions, document = st.columns([2, 3], gap="large")
+    with actions:
+        _actions(case, who, assignees, key=f"{key}_{case.id}")
+    with document:
         path = default_storage().path(case.pdf_key) if case.pdf_key else None
         if path is None or not path.is_file():
             st.warning("Le PDF de l'attestation est introuvable dans le stockage.")
         else:
             name = f"attestation-{case.allocataire_number}-{case.month.iso}.pdf"
             pdf_view.show(path, name, key=f"{key}_{case.id}_pdf")
-    with right:
-        _actions(case, who, assignees, key=f"{key}_{case.id}")
     st.subheader("Historique")
     _history(case)
