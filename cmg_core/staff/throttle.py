@@ -19,7 +19,7 @@ from cmg_core.db.models import SignInThrottle
 
 PAIR_FREE_FAILURES = 3  # failures of one e-mail from one address before any delay
 ADDRESS_FREE_FAILURES = 10  # failures from one address (any e-mail) before any delay
-FIRST_DELAY = timedelta(seconds=2)  # then doubled at each failure
+FIRST_DELAY = timedelta(seconds=30)  # then doubled at each failure
 LONGEST_DELAY = timedelta(minutes=15)
 FORGET_AFTER = timedelta(hours=24)  # failures older than this no longer count
 ANY_EMAIL = ""  # the email_hash of the per-address row
@@ -30,7 +30,7 @@ def email_hash(email: str) -> str:
 
 
 def delay(failures: int, free: int) -> timedelta:
-    """No delay for the first `free` failures, then 2 s, 4 s, 8 s… up to 15 minutes."""
+    """No delay for the first `free` failures, then 30 s, 1 min, 2 min… up to 15 minutes."""
     if failures < free:
         return timedelta(0)
     return min(FIRST_DELAY * 2 ** min(failures - free, 20), LONGEST_DELAY)
