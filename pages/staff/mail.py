@@ -14,6 +14,7 @@ from cmg_core.documents.formats import format_datetime
 from cmg_core.mail import outbox
 from cmg_core.staff.roles import Area
 from pages.staff import access
+from pages.widgets.markdown import escape
 
 access.require(Area.MAIL)
 st.title("Courriels")
@@ -87,7 +88,7 @@ if folder:
     st.subheader("Reçus par le serveur de capture local")
     st.caption(
         "Démonstration : un serveur SMTP local reçoit les courriels au lieu des partenaires "
-        f"(dossier {folder})."
+        f"(dossier {escape(folder)})."
     )
     captured = read_folder(folder, limit=100)
     if not captured:
