@@ -29,8 +29,9 @@ class ChampType(StrEnum):
     PIECE_JUSTIFICATIVE = "PieceJustificativeChamp"
 
 
-# The `ChampDescriptor` types (of a revision) whose champs come back as each champ type; the
-# first is the usual one. An e-mail or phone champ is a TextChamp with its own descriptor type.
+# The `ChampDescriptor` types (of a revision) whose champs the product reads as each champ type;
+# the first is the usual one. An e-mail or phone champ is a TextChamp with its own descriptor
+# type; DS's own « civilité » champ gives « M. » / « Mme » (its stringValue), as a list would.
 DESCRIPTOR_TYPES: dict[ChampType, tuple[str, ...]] = {
     ChampType.TEXT: (
         "TextChampDescriptor", "EmailChampDescriptor", "PhoneChampDescriptor",
@@ -39,7 +40,7 @@ DESCRIPTOR_TYPES: dict[ChampType, tuple[str, ...]] = {
     ChampType.CHECKBOX: ("CheckboxChampDescriptor",),
     ChampType.YES_NO: ("YesNoChampDescriptor",),
     ChampType.DATE: ("DateChampDescriptor",),
-    ChampType.DROP_DOWN: ("DropDownListChampDescriptor",),
+    ChampType.DROP_DOWN: ("DropDownListChampDescriptor", "CiviliteChampDescriptor"),
     ChampType.SIRET: ("SiretChampDescriptor",),
     ChampType.PIECE_JUSTIFICATIVE: ("PieceJustificativeChampDescriptor",),
 }  # fmt: skip

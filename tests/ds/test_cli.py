@@ -1,4 +1,5 @@
-"""`python -m cmg_core ds-sandbox serve | submit | update`."""
+"""`python -m cmg_core ds-sandbox serve | submit | update`, and `ds check` against a sandbox
+served with `--shuffle-ids`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ import httpx
 import pytest
 
 from cmg_core.cli import main
+from cmg_core.db import migrate
+from cmg_core.db.session import dispose_all
 from cmg_core.ds.demarches import HABILITATIONS, MC
+from cmg_core.ds.ids import global_id
 from cmg_core.ds.sandbox import Sandbox
 from tests.conftest import ROOT
 from tests.ds.conftest import FAST_RETRY, by_key
@@ -82,9 +86,12 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_serve_answers_graphql_on_the_given_port(sandbox_db):
+def test_serve_with_shuffled_ids_answers_on_its_port_and_ds_check_finds_it_ready(
+    sandbox_db, tmp_path, monkeypatch, capsys
+):
     port = _free_port()
     command = [sys.executable, "-m", "cmg_core", "ds-sandbox", "serve", "--port", str(port)]
+    command.append("--shuffle-ids")
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert "Bac à sable DS à l'écoute" in server.stdout.readline()
@@ -97,9 +104,18 @@ def test_serve_answers_graphql_on_the_given_port(sandbox_db):
                 assert time.monotonic() < deadline
                 time.sleep(0.05)
         assert answer.status_code == 403  # no token
+        url = f"sqlite:///{tmp_path / 'cmg.db'}"
+        migrate.upgrade(url)
+        monkeypatch.setenv("DATABASE_URL", url)
+        monkeypatch.setenv("CMG_DS_URL", f"http://127.0.0.1:{port}")
+        assert main(["ds", "check"]) == 0
+        out = capsys.readouterr().out
+        assert "Prêt : le back office peut travailler avec ce DS." in out
+        assert "(trouvé par son libellé)" in out and global_id("Champ", 1201) not in out
     finally:
         server.terminate()
         server.wait(timeout=10)
+        dispose_all()
 
 
 def test_serve_with_shuffled_ids_refuses_a_sandbox_created_with_fixed_ones(sandbox_db, capsys):

@@ -118,10 +118,10 @@ def test_an_unpublished_demarche_is_one_problem():
     ]
 
 
-def test_e_mail_champs_match_text_champs():
+def test_e_mail_champs_match_text_champs_and_ds_civilite_a_list():
     descriptors = [
         ("DropDownListChampDescriptor", "a", "Opération"),
-        ("DropDownListChampDescriptor", "b", "Civilité"),
+        ("CiviliteChampDescriptor", "b", "Civilité"),
         (TEXT, "c", "Prénom"),
         (TEXT, "d", "Nom"),
         ("EmailChampDescriptor", "e", "Courriel"),
@@ -130,3 +130,4 @@ def test_e_mail_champs_match_text_champs():
     result = match(HABILITATIONS, revision(*descriptors), {}, {})
     assert result.problems == []
     assert result.ids["courriel"] == "e" and "courriel_agent_a_modifier" not in result.ids
+    assert result.ids["civilite"] == "b"
