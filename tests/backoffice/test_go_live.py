@@ -64,7 +64,7 @@ def test_with_shuffled_ids_the_check_passes_and_the_demo_makes_attestations(live
     out = capsys.readouterr().out
     assert f"DS visé : le bac à sable DS local ({live.sandbox.url})." in out
     assert "Prêt : le back office peut travailler avec ce DS." in out
-    assert main(["seed", "--demo", "--families", "300"]) == 0
+    assert main(["seed", "--demo", "--families", "300", "--months", "0"]) == 0
     assert main(["run", "--once"]) == 0
     with session_scope(live.url) as session:
         assert session.scalar(sa.select(sa.func.count()).select_from(Attestation)) > 0
