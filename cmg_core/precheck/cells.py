@@ -51,7 +51,8 @@ NUMBER_TYPES = (int, float)
 # A formula's binary noise (11.000000000000002) is still 11,00 €: a hundredth of a millionth of
 # a cent apart from a whole cent counts as that cent.
 CENT_TOLERANCE = Decimal("1e-8")
-_FLOAT_CENT_TOLERANCE = 1e-7  # in cents; anything less clear goes the exact Decimal way
+FLOAT_CENT_TOLERANCE = 1e-7  # in cents; anything less clear goes the exact Decimal way
+MAX_QUICK_AMOUNT = 1e12  # below it a float times 100 is exact enough to find its cents
 
 
 def is_excel_error(value: object) -> bool:
@@ -183,9 +184,9 @@ def _diagnose_hours_text(text: str) -> Invalid:
 def parse_amount(value: object) -> Decimal | Invalid:
     """An amount in euros ≥ 0 with at most two decimals, to the cent; a third decimal is
     refused with the amount rounded to the cent as suggestion."""
-    if value.__class__ is float and 0 <= value < 1e12:  # most cells: whole cents, no Decimal yet
+    if value.__class__ is float and 0 <= value < MAX_QUICK_AMOUNT:  # most cells: no Decimal yet
         cents = round(value * 100)
-        if abs(value * 100 - cents) < _FLOAT_CENT_TOLERANCE:
+        if abs(value * 100 - cents) < FLOAT_CENT_TOLERANCE:
             return Decimal(cents).scaleb(-2)
     if isinstance(value, bool):
         return Invalid()

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 
 from cmg_core.findings import Finding
 from cmg_core.precheck.catalogue import make
-from cmg_core.precheck.cells import CODES, PARSERS, Invalid
+from cmg_core.precheck.cells import (
+    CODES,
+    FLOAT_CENT_TOLERANCE,
+    MAX_QUICK_AMOUNT,
+    PARSERS,
+    Invalid,
+)
 from cmg_core.precheck.report import DeclarationLine
 from cmg_core.precheck.structure import Layout
 from cmg_core.templates import Kind
@@ -76,8 +84,33 @@ def read_cells(
         raw = by_column[index]
         cells.raw[column.key] = raw
         no_value = {r for r, c in formulas_without_value if c == index + 1}
-        cells.typed[column.key] = _parse_column(cells, column, raw, no_value, example)
+        typed = _usual_column(column.kind, raw) if not no_value else None
+        if typed is None:
+            typed = _parse_column(cells, column, raw, no_value, example)
+        cells.typed[column.key] = typed
     return cells
+
+
+def _usual_column(kind: Kind, raw: Sequence[object]) -> list[object] | None:
+    """The typed column when every cell holds what the template asks in the usual way (a whole
+    number of hours ≥ 0 in a number cell, an amount to the cent, 7 digits as text, a date
+    cell): one quick pass instead of the cell-by-cell parser; None otherwise."""
+    if kind is Kind.HOURS or kind is Kind.SPECIAL_HOURS:
+        if all(v.__class__ is float and v >= 0 and v.is_integer() for v in raw):
+            return [int(v) for v in raw]
+    elif kind is Kind.AMOUNT:
+        if all(v.__class__ is float and 0 <= v < MAX_QUICK_AMOUNT for v in raw):
+            cents = [round(v * 100) for v in raw]
+            if all(
+                abs(v * 100 - c) < FLOAT_CENT_TOLERANCE for v, c in zip(raw, cents, strict=True)
+            ):
+                return [Decimal(c).scaleb(-2) for c in cents]
+    elif kind is Kind.ALLOCATAIRE:
+        if all(v.__class__ is str and len(v) == 7 and v.isdigit() and v.isascii() for v in raw):
+            return list(raw)
+    elif kind is Kind.BIRTH_DATE and all(v.__class__ is date for v in raw):
+        return list(raw)
+    return None
 
 
 # Texts that repeat down a column (the month, first and last names) are parsed once per file.
@@ -118,6 +151,4 @@ def _parse_column(cells: Cells, column, raw: Sequence[object], no_value: set[int
 def build_lines(cells: Cells) -> list[DeclarationLine]:
     columns = [cells.typed.get(name) or [None] * len(cells.rows) for name in LINE_FIELDS]
     make_line = tuple.__new__  # a NamedTuple from a ready tuple, without its __new__'s call cost
-    return [
-        make_line(DeclarationLine, values) for values in zip(cells.rows, *columns, strict=True)
-    ]
+    return [make_line(DeclarationLine, values) for values in zip(cells.rows, *columns, strict=True)]
